@@ -1,0 +1,68 @@
+//! The whole run in memory: spec text in, every file of the client crate out.
+
+use std::path::PathBuf;
+
+use sha2::{Digest, Sha256};
+
+use crate::diagnostics::Diagnostics;
+use crate::format::Header;
+use crate::model::Api;
+use crate::{check, emit, load, model};
+
+/// What to call the crate and how to name the spec in headers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GenerateOptions {
+    /// Cargo package name, e.g. `datadog-feature-flags`.
+    pub crate_name: String,
+    /// The spec's name as written in each file's header, e.g. `spec/openapi.yaml`.
+    pub spec_name: String,
+}
+
+/// One file of the generated crate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneratedFile {
+    /// Path relative to the crate root, with `/` separators.
+    pub path: PathBuf,
+    /// The full contents.
+    pub contents: String,
+}
+
+/// The generated crate, with the model it came from (for API-level summaries).
+#[derive(Debug, Clone)]
+pub struct GeneratedCrate {
+    /// Every file, sorted by path.
+    pub files: Vec<GeneratedFile>,
+    /// The model the files were emitted from.
+    pub api: Api,
+}
+
+/// Generates the crate for the spec `source`.
+pub fn generate(source: &str, options: &GenerateOptions) -> Result<GeneratedCrate, Diagnostics> {
+    let loaded = load::parse(source)?;
+    let mut problems = check::check(&loaded);
+    if !problems.is_empty() {
+        for p in &mut problems {
+            p.line = p.line.or_else(|| loaded.line_of(&p.pointer));
+        }
+        return Err(Diagnostics(problems));
+    }
+    let api = model::build(&loaded.openapi).map_err(|mut d| {
+        for p in &mut d.0 {
+            p.line = p.line.or_else(|| loaded.line_of(&p.pointer));
+        }
+        d
+    })?;
+    let header = Header {
+        spec_name: options.spec_name.clone(),
+        spec_sha256: sha256_hex(source.as_bytes()),
+        generator_version: env!("CARGO_PKG_VERSION").to_string(),
+    };
+    let mut files = emit::emit_crate(&api, options, &header)?;
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(GeneratedCrate { files, api })
+}
+
+/// Lowercase hex SHA-256.
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}

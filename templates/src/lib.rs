@@ -1,0 +1,1 @@
+//! Client runtime (placeholder until the runtime lands).
