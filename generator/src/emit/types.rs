@@ -32,6 +32,10 @@ pub fn type_tokens(ty: &TypeRef) -> TokenStream {
             let value = type_tokens(value);
             quote! { ::std::collections::BTreeMap<::std::string::String, #value> }
         }
+        TypeRef::Nullable(inner) => {
+            let inner = type_tokens(inner);
+            quote! { ::std::option::Option<#inner> }
+        }
     }
 }
 

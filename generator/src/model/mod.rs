@@ -155,6 +155,15 @@ pub struct Field {
     pub docs: Docs,
 }
 
+impl Field {
+    /// Whether the Rust field is an `Option`: the spec does not require it, or only one
+    /// direction carries it (`readOnly` fields are absent from requests, `writeOnly` ones
+    /// from responses).
+    pub fn is_optional(&self) -> bool {
+        !self.required || self.read_only || self.write_only
+    }
+}
+
 /// A string or integer enum.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Enum {
@@ -185,7 +194,8 @@ pub struct EnumVariant {
 /// `oneOf` / `anyOf`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Union {
-    /// `discriminator.propertyName`, when given: the union is internally tagged.
+    /// `discriminator.propertyName`, when given: the union is internally tagged and every
+    /// variant has a `tag`.
     pub discriminator: Option<String>,
     /// The alternatives, in spec order.
     pub variants: Vec<UnionVariant>,
@@ -235,6 +245,9 @@ pub enum TypeRef {
     Vec(Box<TypeRef>),
     /// A map with string keys (`additionalProperties` only).
     Map(Box<TypeRef>),
+    /// A `nullable` array item or map value (`Option<T>`). Fields and parameters never use
+    /// it: their nullability is a flag of their own.
+    Nullable(Box<TypeRef>),
 }
 
 /// HTTP methods an operation can use.
@@ -348,6 +361,8 @@ pub struct Param {
     pub required: bool,
     /// `default` value.
     pub default: Option<Value>,
+    /// The parameter's example (its own, or its schema's), for generated examples.
+    pub example: Option<Value>,
     /// `deprecated: true`.
     pub deprecated: bool,
     /// Documentation.

@@ -1,43 +1,423 @@
 //! Schemas to named types: objects, enums, unions, newtypes, with inline schemas named from
 //! their parent.
 
-use openapiv3::{OpenAPI, ReferenceOr, Schema};
+mod cycles;
+mod objects;
+mod shape;
+mod unions;
 
-use super::{TypeDef, TypeRef};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+#[cfg(test)]
+mod tests;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use openapiv3::{OpenAPI, ReferenceOr, Schema, SchemaData};
+
+use self::shape::{shape_of, Extra, SchemaRef, Shape};
+use super::names::{type_name, variant_name};
+use super::{Docs, Enum, EnumRepr, EnumVariant, TypeDef, TypeKind, TypeRef};
+use crate::diagnostics::{pointer_join, Diagnostic, Diagnostics};
+
+/// Where component schemas live, as a `$ref` prefix.
+const COMPONENT_PREFIX: &str = "#/components/schemas/";
 
 /// Collects the named types of a spec: every component schema, plus the inline schemas that
 /// operations hand it while the operation model is built.
 pub struct TypeBuilder<'a> {
     spec: &'a OpenAPI,
-    types: Vec<TypeDef>,
+    /// Component key to Rust name.
+    components: BTreeMap<&'a str, String>,
+    /// Every Rust type name handed out.
+    taken: BTreeSet<String>,
+    /// Types of inline schemas already modelled, by the schema's pointer.
+    inline: BTreeMap<String, TypeRef>,
+    types: BTreeMap<String, TypeDef>,
     diagnostics: Vec<Diagnostic>,
 }
 
 impl<'a> TypeBuilder<'a> {
     /// Registers every schema in `components/schemas`.
     pub fn new(spec: &'a OpenAPI) -> Self {
-        TypeBuilder { spec, types: Vec::new(), diagnostics: Vec::new() }
+        let mut builder = TypeBuilder {
+            spec,
+            components: BTreeMap::new(),
+            taken: BTreeSet::new(),
+            inline: BTreeMap::new(),
+            types: BTreeMap::new(),
+            diagnostics: Vec::new(),
+        };
+        let schemas = spec.components.as_ref().map(|c| &c.schemas);
+        for key in schemas.into_iter().flat_map(|s| s.keys()) {
+            let name = builder.unique_name(&type_name(key));
+            builder.components.insert(key, name);
+        }
+        for (key, schema) in schemas.into_iter().flatten() {
+            builder.define_component(key, schema);
+        }
+        builder
     }
 
     /// The type of a schema used at `pointer`. Inline objects, enums and unions become named
     /// types called `name_hint` (made unique deterministically).
-    pub fn type_ref(&mut self, _schema: &ReferenceOr<Schema>, _name_hint: &str, _pointer: &str) -> TypeRef {
-        let _ = self.spec;
-        TypeRef::Json
+    pub fn type_ref(
+        &mut self,
+        schema: &ReferenceOr<Schema>,
+        name_hint: &str,
+        pointer: &str,
+    ) -> TypeRef {
+        self.ref_of(SchemaRef::from(schema), name_hint, pointer)
+    }
+
+    /// Whether a schema (following `$ref`s) allows `null`.
+    pub fn is_nullable(&self, schema: &ReferenceOr<Schema>) -> bool {
+        self.meta(SchemaRef::from(schema)).nullable
     }
 
     /// A named type built so far, by Rust name.
     pub fn lookup(&self, name: &str) -> Option<&TypeDef> {
-        self.types.iter().find(|t| t.name == name)
+        self.types.get(name)
     }
 
-    /// All named types sorted by name, or every problem found.
+    /// All named types sorted by name, with fields that close a cycle boxed, or every problem
+    /// found.
     pub fn finish(mut self) -> Result<Vec<TypeDef>, Diagnostics> {
+        cycles::box_recursive_fields(&mut self.types, &mut self.diagnostics);
         if !self.diagnostics.is_empty() {
+            self.diagnostics.sort();
+            self.diagnostics.dedup();
             return Err(Diagnostics(self.diagnostics));
         }
-        self.types.sort_by(|a, b| a.name.cmp(&b.name));
-        Ok(self.types)
+        Ok(self.types.into_values().collect())
+    }
+
+    /// Models one entry of `components/schemas`.
+    fn define_component<'s>(&mut self, key: &str, schema: &'s ReferenceOr<Schema>)
+    where
+        'a: 's,
+    {
+        let Some(name) = self.components.get(key).cloned() else {
+            return;
+        };
+        let pointer = pointer_join("#/components/schemas", key);
+        let schema = SchemaRef::from(schema);
+        let kind = match schema {
+            SchemaRef::Inline(inline) => self.named_kind(&name, &pointer, inline),
+            SchemaRef::Ref(_) => TypeKind::Newtype(self.ref_of(schema, &name, &pointer)),
+        };
+        let meta = self.meta(schema);
+        self.insert(TypeDef {
+            name,
+            pointer,
+            docs: meta.docs,
+            deprecated: meta.deprecated,
+            kind,
+        });
+    }
+
+    /// The type of a schema used at `pointer`; inline schemas that need a name get one from
+    /// `hint`.
+    fn ref_of<'s>(&mut self, schema: SchemaRef<'s>, hint: &str, pointer: &str) -> TypeRef
+    where
+        'a: 's,
+    {
+        let inline = match schema {
+            SchemaRef::Ref(reference) => return self.named_ref(reference, pointer),
+            SchemaRef::Inline(inline) => inline,
+        };
+        if let Some(known) = self.inline.get(pointer) {
+            return known.clone();
+        }
+        let ty = self.fresh_ref(inline, hint, pointer);
+        self.inline.insert(pointer.to_string(), ty.clone());
+        ty
+    }
+
+    /// The type of an inline schema, modelled now.
+    fn fresh_ref<'s>(&mut self, inline: &'s Schema, hint: &str, pointer: &str) -> TypeRef
+    where
+        'a: 's,
+    {
+        match shape_of(inline) {
+            Shape::String { values, .. } if !values.is_empty() => {
+                self.define_inline(hint, pointer, inline)
+            }
+            Shape::Integer { values, .. } if !values.is_empty() => {
+                self.define_inline(hint, pointer, inline)
+            }
+            Shape::String { format, .. } => string_type(format),
+            Shape::Integer { format, .. } => integer_type(format),
+            Shape::Number { format } => number_type(format),
+            Shape::Boolean => TypeRef::Bool,
+            Shape::Any => TypeRef::Json,
+            Shape::Array { items } => TypeRef::Vec(Box::new(
+                self.element_ref(items, hint, "Item", pointer, "items"),
+            )),
+            Shape::Object(object) if object.properties.is_empty() => match object.additional {
+                Extra::Typed(value) => {
+                    let value = Some(value);
+                    TypeRef::Map(Box::new(self.element_ref(
+                        value,
+                        hint,
+                        "Value",
+                        pointer,
+                        "additionalProperties",
+                    )))
+                }
+                Extra::Any => TypeRef::Map(Box::new(TypeRef::Json)),
+                Extra::Unspecified => TypeRef::Json,
+            },
+            Shape::AllOf { parts, own: None } if parts.len() <= 1 => match parts.first() {
+                Some(part) => self.ref_of(*part, hint, &format!("{pointer}/allOf/0")),
+                None => TypeRef::Json,
+            },
+            Shape::Object(_) | Shape::AllOf { .. } | Shape::OneOf { .. } => {
+                self.define_inline(hint, pointer, inline)
+            }
+            Shape::Unsupported(reason) => {
+                self.diagnostics.push(Diagnostic::new(pointer, reason));
+                TypeRef::Json
+            }
+        }
+    }
+
+    /// The type of an array's items or a map's values, `Nullable` when they allow null.
+    fn element_ref<'s>(
+        &mut self,
+        element: Option<SchemaRef<'s>>,
+        hint: &str,
+        suffix: &str,
+        pointer: &str,
+        token: &str,
+    ) -> TypeRef
+    where
+        'a: 's,
+    {
+        let Some(element) = element else {
+            return TypeRef::Json;
+        };
+        let ty = self.ref_of(
+            element,
+            &format!("{hint} {suffix}"),
+            &pointer_join(pointer, token),
+        );
+        if self.meta(element).nullable && ty != TypeRef::Json {
+            TypeRef::Nullable(Box::new(ty))
+        } else {
+            ty
+        }
+    }
+
+    /// A `$ref` to a component schema, by its Rust name.
+    fn named_ref(&mut self, reference: &str, pointer: &str) -> TypeRef {
+        match self
+            .component_key(reference)
+            .and_then(|key| self.components.get(key))
+        {
+            Some(name) => TypeRef::Named(name.clone()),
+            None => {
+                self.diagnostics.push(Diagnostic::new(
+                    pointer,
+                    format!("unresolved reference `{reference}`"),
+                ));
+                TypeRef::Json
+            }
+        }
+    }
+
+    /// The component key a `$ref` names, if it points into `components/schemas`.
+    fn component_key<'r>(&self, reference: &'r str) -> Option<&'r str> {
+        reference
+            .strip_prefix(COMPONENT_PREFIX)
+            .filter(|key| !key.contains('/'))
+    }
+
+    /// The schema a `$ref` names, with its component key.
+    fn resolve(&self, reference: &str) -> Option<(&'a str, &'a ReferenceOr<Schema>)> {
+        let key = self.component_key(reference)?;
+        let schemas = &self.spec.components.as_ref()?.schemas;
+        schemas.get_key_value(key).map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// Makes an inline schema a named type called after `hint`.
+    fn define_inline<'s>(&mut self, hint: &str, pointer: &str, schema: &'s Schema) -> TypeRef
+    where
+        'a: 's,
+    {
+        let name = self.unique_name(&type_name(hint));
+        self.inline
+            .insert(pointer.to_string(), TypeRef::Named(name.clone()));
+        let kind = self.named_kind(&name, pointer, schema);
+        let data = &schema.schema_data;
+        self.insert(TypeDef {
+            name: name.clone(),
+            pointer: pointer.to_string(),
+            docs: docs_of(data),
+            deprecated: data.deprecated,
+            kind,
+        });
+        TypeRef::Named(name)
+    }
+
+    /// The kind of the named type `name` for an inline schema.
+    fn named_kind<'s>(&mut self, name: &str, pointer: &str, schema: &'s Schema) -> TypeKind
+    where
+        'a: 's,
+    {
+        match shape_of(schema) {
+            Shape::String { values, .. } if !values.is_empty() => TypeKind::Enum(enum_of(
+                EnumRepr::String,
+                values.iter().map(|v| (variant_name(v), v.clone().into())),
+            )),
+            Shape::Integer { values, .. } if !values.is_empty() => TypeKind::Enum(enum_of(
+                EnumRepr::Integer,
+                values
+                    .iter()
+                    .map(|v| (variant_name(&v.to_string()), (*v).into())),
+            )),
+            Shape::Object(object) if !object.properties.is_empty() => {
+                TypeKind::Struct(self.struct_of(name, vec![objects::Part::own(object, pointer)]))
+            }
+            Shape::AllOf { parts, own } if parts.len() > 1 || own.is_some() => {
+                let parts = self.all_of_parts(parts, own, pointer);
+                TypeKind::Struct(self.struct_of(name, parts))
+            }
+            Shape::OneOf {
+                keyword,
+                alternatives,
+            } => {
+                let pointer = pointer_join(pointer, keyword);
+                TypeKind::Union(self.union_of(name, &pointer, &alternatives, &schema.schema_data))
+            }
+            _ => TypeKind::Newtype(self.fresh_ref(schema, name, pointer)),
+        }
+    }
+
+    /// A Rust type name not used yet: `base`, else `base2`, `base3`...
+    fn unique_name(&mut self, base: &str) -> String {
+        let name = numbered(base, &self.taken);
+        self.taken.insert(name.clone());
+        name
+    }
+
+    /// Adds a finished type.
+    fn insert(&mut self, def: TypeDef) {
+        self.types.insert(def.name.clone(), def);
+    }
+
+    /// What a schema says about its value, merged along `$ref`s and single-part `allOf`
+    /// wrappers (the schema's own words win).
+    fn meta<'s>(&self, schema: SchemaRef<'s>) -> Meta
+    where
+        'a: 's,
+    {
+        let mut meta = Meta::default();
+        let mut next = Some(schema);
+        for _ in 0..=self.components.len() {
+            let Some(current) = next.take() else { break };
+            let inline = match current {
+                SchemaRef::Ref(reference) => {
+                    next = self.resolve(reference).map(|(_, s)| SchemaRef::from(s));
+                    continue;
+                }
+                SchemaRef::Inline(inline) => inline,
+            };
+            meta.absorb(&inline.schema_data);
+            if let Shape::AllOf { parts, own: None } = shape_of(inline) {
+                if parts.len() == 1 {
+                    next = Some(parts[0]);
+                }
+            }
+        }
+        meta
+    }
+}
+
+/// What a schema (and what it wraps) says about its value.
+#[derive(Debug, Clone, Default)]
+struct Meta {
+    docs: Docs,
+    nullable: bool,
+    read_only: bool,
+    write_only: bool,
+    deprecated: bool,
+    default: Option<serde_json::Value>,
+}
+
+impl Meta {
+    /// Adds what one schema in the chain says; earlier (outer) schemas win.
+    fn absorb(&mut self, data: &SchemaData) {
+        let docs = docs_of(data);
+        self.docs.summary = self.docs.summary.take().or(docs.summary);
+        self.docs.description = self.docs.description.take().or(docs.description);
+        self.nullable |= data.nullable;
+        self.read_only |= data.read_only;
+        self.write_only |= data.write_only;
+        self.deprecated |= data.deprecated;
+        self.default = self.default.take().or_else(|| data.default.clone());
+    }
+}
+
+/// The documentation of a schema: `title` as summary, `description`.
+fn docs_of(data: &SchemaData) -> Docs {
+    Docs {
+        summary: data.title.clone(),
+        description: data.description.clone(),
+    }
+}
+
+/// An enum from (Rust name, value) pairs: duplicate values dropped, clashing names numbered.
+fn enum_of(repr: EnumRepr, values: impl Iterator<Item = (String, serde_json::Value)>) -> Enum {
+    let mut variants: Vec<EnumVariant> = Vec::new();
+    let mut names = BTreeSet::new();
+    for (base, value) in values {
+        if variants.iter().any(|v| v.value == value) {
+            continue;
+        }
+        let rust_name = numbered(&base, &names);
+        names.insert(rust_name.clone());
+        variants.push(EnumVariant { rust_name, value });
+    }
+    Enum { repr, variants }
+}
+
+/// `base`, or `base2`, `base3`... whichever `taken` does not hold yet.
+fn numbered(base: &str, taken: &BTreeSet<String>) -> String {
+    (1..)
+        .map(|n| {
+            if n == 1 {
+                base.to_string()
+            } else {
+                format!("{base}{n}")
+            }
+        })
+        .find(|candidate| !taken.contains(candidate))
+        .unwrap_or_else(|| base.to_string())
+}
+
+/// The Rust type of a string schema with `format`.
+fn string_type(format: Option<&str>) -> TypeRef {
+    match format {
+        Some("uuid") => TypeRef::Uuid,
+        Some("date-time") => TypeRef::DateTime,
+        Some("date") => TypeRef::Date,
+        Some("byte") => TypeRef::Base64,
+        Some("binary") => TypeRef::Binary,
+        _ => TypeRef::String,
+    }
+}
+
+/// The Rust type of an integer schema with `format`.
+fn integer_type(format: Option<&str>) -> TypeRef {
+    match format {
+        Some("int32") => TypeRef::I32,
+        _ => TypeRef::I64,
+    }
+}
+
+/// The Rust type of a number schema with `format`.
+fn number_type(format: Option<&str>) -> TypeRef {
+    match format {
+        Some("float") => TypeRef::F32,
+        _ => TypeRef::F64,
     }
 }

@@ -1,0 +1,208 @@
+//! Object schemas to structs: properties in spec order, `allOf` parts merged, field names made
+//! unique.
+
+use std::collections::BTreeSet;
+
+use super::shape::{shape_of, Extra, ObjectShape, SchemaRef, Shape};
+use super::{numbered, TypeBuilder};
+use crate::diagnostics::{pointer_join, Diagnostic};
+use crate::model::names::field_name;
+use crate::model::{Additional, Field, Struct};
+
+/// The Rust name of the field that keeps properties the spec does not list.
+pub const EXTRA_FIELD: &str = "additional_properties";
+
+/// One object schema contributing properties to a struct.
+pub struct Part<'s> {
+    object: ObjectShape<'s>,
+    /// Pointer of the object schema.
+    pointer: String,
+    /// Rust name of the component it belongs to, when it is not the struct being built:
+    /// its inline property types are named after (and shared with) that component.
+    owner: Option<String>,
+}
+
+impl<'s> Part<'s> {
+    /// The struct's own object schema at `pointer`.
+    pub fn own(object: ObjectShape<'s>, pointer: &str) -> Self {
+        Part {
+            object,
+            pointer: pointer.to_string(),
+            owner: None,
+        }
+    }
+}
+
+impl<'a> TypeBuilder<'a> {
+    /// The object parts of an `allOf` (nested `allOf`s and `$ref`s flattened), then `own`.
+    pub(super) fn all_of_parts<'s>(
+        &mut self,
+        parts: Vec<SchemaRef<'s>>,
+        own: Option<ObjectShape<'s>>,
+        pointer: &str,
+    ) -> Vec<Part<'s>>
+    where
+        'a: 's,
+    {
+        let mut out = Vec::new();
+        let all_of = pointer_join(pointer, "allOf");
+        for (i, part) in parts.into_iter().enumerate() {
+            self.collect_part(
+                part,
+                pointer_join(&all_of, &i.to_string()),
+                None,
+                0,
+                &mut out,
+            );
+        }
+        if let Some(object) = own {
+            out.push(Part::own(object, pointer));
+        }
+        out
+    }
+
+    /// Adds the object schemas `schema` stands for to `out`.
+    fn collect_part<'s>(
+        &mut self,
+        schema: SchemaRef<'s>,
+        pointer: String,
+        owner: Option<String>,
+        depth: usize,
+        out: &mut Vec<Part<'s>>,
+    ) where
+        'a: 's,
+    {
+        if depth > self.components.len() {
+            self.diagnostics
+                .push(Diagnostic::new(pointer, "`allOf` includes itself"));
+            return;
+        }
+        let inline = match schema {
+            SchemaRef::Inline(inline) => inline,
+            SchemaRef::Ref(reference) => {
+                let Some((key, target)) = self.resolve(reference) else {
+                    let message = format!("unresolved reference `{reference}`");
+                    self.diagnostics.push(Diagnostic::new(pointer, message));
+                    return;
+                };
+                let owner = self.components.get(key).cloned();
+                let target_pointer = pointer_join("#/components/schemas", key);
+                return self.collect_part(
+                    SchemaRef::from(target),
+                    target_pointer,
+                    owner,
+                    depth + 1,
+                    out,
+                );
+            }
+        };
+        match shape_of(inline) {
+            Shape::Object(object) => out.push(Part {
+                object,
+                pointer,
+                owner,
+            }),
+            Shape::AllOf { parts, own } => {
+                for (i, part) in parts.into_iter().enumerate() {
+                    let part_pointer = format!("{pointer}/allOf/{i}");
+                    self.collect_part(part, part_pointer, owner.clone(), depth + 1, out);
+                }
+                if let Some(object) = own {
+                    out.push(Part {
+                        object,
+                        pointer,
+                        owner,
+                    });
+                }
+            }
+            Shape::Any => {}
+            _ => self.diagnostics.push(Diagnostic::new(
+                pointer,
+                "only object schemas can be merged by `allOf`; this part is not an object",
+            )),
+        }
+    }
+
+    /// A struct named `name` from its object parts: later parts redefine a property in place,
+    /// a property required by any part is required.
+    pub(super) fn struct_of<'s>(&mut self, name: &str, parts: Vec<Part<'s>>) -> Struct
+    where
+        'a: 's,
+    {
+        let mut fields: Vec<Field> = Vec::new();
+        let mut required = BTreeSet::new();
+        let mut additional = Additional::Keep;
+        for part in parts {
+            let owner = part.owner.as_deref().unwrap_or(name);
+            let properties = pointer_join(&part.pointer, "properties");
+            for (json_name, schema) in &part.object.properties {
+                let field = self.field_of(
+                    owner,
+                    json_name,
+                    *schema,
+                    &pointer_join(&properties, json_name),
+                );
+                match fields.iter_mut().find(|f| f.json_name == field.json_name) {
+                    Some(existing) => *existing = field,
+                    None => fields.push(field),
+                }
+            }
+            required.extend(part.object.required.iter().copied());
+            if let (Additional::Keep, Extra::Typed(value)) = (&additional, part.object.additional) {
+                let value_pointer = pointer_join(&part.pointer, "additionalProperties");
+                additional = Additional::Typed(self.ref_of(
+                    value,
+                    &format!("{owner} Value"),
+                    &value_pointer,
+                ));
+            }
+        }
+        for field in &mut fields {
+            field.required = required.contains(field.json_name.as_str());
+        }
+        name_fields(&mut fields);
+        Struct { fields, additional }
+    }
+
+    /// One property of a struct whose inline types are named after `owner`.
+    fn field_of<'s>(
+        &mut self,
+        owner: &str,
+        json_name: &str,
+        schema: SchemaRef<'s>,
+        pointer: &str,
+    ) -> Field
+    where
+        'a: 's,
+    {
+        let ty = self.ref_of(schema, &format!("{owner} {json_name}"), pointer);
+        let meta = self.meta(schema);
+        Field {
+            json_name: json_name.to_string(),
+            rust_name: field_name(json_name),
+            ty,
+            required: false,
+            nullable: meta.nullable,
+            boxed: false,
+            default: meta.default,
+            read_only: meta.read_only,
+            write_only: meta.write_only,
+            deprecated: meta.deprecated,
+            docs: meta.docs,
+        }
+    }
+}
+
+/// Makes field names unique in spec order, keeping clear of [`EXTRA_FIELD`].
+fn name_fields(fields: &mut [Field]) {
+    let mut taken = BTreeSet::from([EXTRA_FIELD.to_string()]);
+    for field in fields {
+        let base = if taken.contains(&field.rust_name) {
+            format!("{}_", field.rust_name)
+        } else {
+            field.rust_name.clone()
+        };
+        field.rust_name = numbered(&base, &taken);
+        taken.insert(field.rust_name.clone());
+    }
+}
