@@ -169,6 +169,7 @@ fn build_param<'a>(cx: &mut Context<'a, '_>, param: &'a Parameter, type_name: &s
         ty,
         required: data.required || location == ParamLocation::Path,
         default: schema_item.and_then(|s| s.schema_data.default.clone()),
+        example: data.example.clone().or_else(|| schema_item.and_then(|s| s.schema_data.example.clone())),
         deprecated: data.deprecated.unwrap_or(false),
         docs: Docs { summary: None, description: data.description.clone() },
     })
