@@ -226,11 +226,8 @@ fn build_request_fn(op: &Operation, api: &Api) -> Result<TokenStream, Diagnostic
         });
     }
     let mutable = (!steps.is_empty()).then(|| quote! { mut });
-    let fallible = op.body.as_ref().is_some_and(|b| b.kind == crate::model::MediaKind::Json);
-    let allow = (!fallible).then(|| quote! { #[allow(clippy::unnecessary_wraps)] });
     Ok(quote! {
         /// Builds the runtime request.
-        #allow
         fn to_request(&self) -> ::std::result::Result<crate::runtime::Request, crate::Error> {
             let #mutable request = crate::runtime::Request::new(&#ident);
             #(#steps)*
@@ -253,15 +250,15 @@ fn param_step(param: &Param, api: &Api, op: &Operation) -> Result<TokenStream, D
     };
     let value = display_value(item_ty, quote! { value }, api, op, param)?;
     let one = add(value);
-    let each = if is_array {
-        quote! { for value in values { #one } }
+    let (binding, each) = if is_array {
+        (quote! { values }, quote! { for value in values { #one } })
     } else {
-        quote! { let value = values; #one }
+        (quote! { value }, one)
     };
     Ok(if param.required {
-        quote! { { let values = &self.#field; #each } }
+        quote! { { let #binding = &self.#field; #each } }
     } else {
-        quote! { if let ::std::option::Option::Some(values) = &self.#field { #each } }
+        quote! { if let ::std::option::Option::Some(#binding) = &self.#field { #each } }
     })
 }
 

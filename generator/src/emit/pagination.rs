@@ -30,16 +30,22 @@ pub fn into_stream(op: &Operation, api: &Api) -> TokenStream {
     };
     let total = total_expr(body_ty, &pagination.total_path, api);
     let to_offset = narrow(&offset.ty, quote! { offset });
-    let from_offset = widen(&offset.ty, quote! { value });
-    let from_limit = widen(&limit.ty, quote! { value });
+    let start = match offset.ty {
+        TypeRef::I32 => quote! { self.#offset_field.map_or(0, i64::from) },
+        _ => quote! { self.#offset_field.unwrap_or(0) },
+    };
+    let page_size = match limit.ty {
+        TypeRef::I32 => quote! { self.#limit_field.map(i64::from) },
+        _ => quote! { self.#limit_field },
+    };
     quote! {
         /// Every item over all pages, starting at this request's offset (0 when unset).
         ///
         /// Stops after the last page: an empty or short page, or the reported total. A
         /// misbehaving server cannot make it loop forever.
         pub fn into_stream(self) -> impl ::futures_core::Stream<Item = ::std::result::Result<#item_ty, crate::Error>> + ::std::marker::Send + 'a {
-            let start = self.#offset_field.map_or(0, |value| #from_offset);
-            let page_size = self.#limit_field.map(|value| #from_limit);
+            let start = #start;
+            let page_size = #page_size;
             crate::runtime::paginate(start, page_size, move |offset| {
                 let mut request = self.clone();
                 request.#offset_field = ::std::option::Option::Some(#to_offset);
@@ -83,15 +89,9 @@ fn total_expr(body_ty: &TypeRef, path: &[String], api: &Api) -> TokenStream {
     if path.is_empty() {
         return quote! { ::std::option::Option::None };
     }
-    let value = widen(&ty, quote! { *value });
-    quote! { #expr.map(|value| #value) }
-}
-
-/// An integer of the parameter's type as i64.
-fn widen(ty: &TypeRef, expr: TokenStream) -> TokenStream {
     match ty {
-        TypeRef::I32 => quote! { i64::from(#expr) },
-        _ => quote! { #expr },
+        TypeRef::I32 => quote! { #expr.map(|value| i64::from(*value)) },
+        _ => quote! { #expr.copied() },
     }
 }
 
