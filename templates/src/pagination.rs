@@ -1,0 +1,136 @@
+//! Offset pagination as a stream of every item over all pages.
+
+use std::future::Future;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use futures_core::Stream;
+use futures_util::stream;
+use serde::Serialize;
+
+use super::error::Error;
+
+/// The most pages one stream fetches; a server that never ends a listing stops there.
+const MAX_PAGES: usize = 10_000;
+
+/// One page of a listing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page<T> {
+    /// The items on this page.
+    pub items: Vec<T>,
+    /// The total number of items over all pages, when the server reports it.
+    pub total: Option<i64>,
+}
+
+/// Every item over all pages, starting at `start_offset`.
+///
+/// `fetch_page(offset)` fetches the page starting at `offset`; the next offset is the
+/// previous one plus the number of items received. The stream ends after the last page:
+/// an empty page, a short page (shorter than `page_size`, or than the first page when
+/// `page_size` is `None`), or once the offset reaches the reported total. It never loops
+/// forever: after a fetch error, a page identical to the previous one (a server ignoring
+/// the offset), or 10,000 pages, it yields one error and ends.
+pub fn paginate<'a, T, F, Fut>(
+    start_offset: i64,
+    page_size: Option<i64>,
+    fetch_page: F,
+) -> impl Stream<Item = Result<T, Error>> + Send + 'a
+where
+    F: FnMut(i64) -> Fut + Send + 'a,
+    Fut: Future<Output = Result<Page<T>, Error>> + Send + 'a,
+    T: Serialize + Send + 'a,
+{
+    let pages = Pages {
+        fetch_page,
+        offset: start_offset,
+        page_size: page_size
+            .filter(|size| *size > 0)
+            .and_then(|size| usize::try_from(size).ok()),
+        fetched: 0,
+        previous_fingerprint: None,
+        items: Vec::new().into_iter(),
+        finished: false,
+    };
+    stream::unfold(pages, |mut pages| async move {
+        let item = pages.next_item().await?;
+        Some((item, pages))
+    })
+}
+
+/// The state of a listing being walked.
+struct Pages<T, F> {
+    fetch_page: F,
+    offset: i64,
+    page_size: Option<usize>,
+    fetched: usize,
+    previous_fingerprint: Option<u64>,
+    items: std::vec::IntoIter<T>,
+    finished: bool,
+}
+
+impl<T, F, Fut> Pages<T, F>
+where
+    F: FnMut(i64) -> Fut,
+    Fut: Future<Output = Result<Page<T>, Error>>,
+    T: Serialize,
+{
+    /// The next item, fetching pages as needed; `None` after the last.
+    async fn next_item(&mut self) -> Option<Result<T, Error>> {
+        loop {
+            if let Some(item) = self.items.next() {
+                return Some(Ok(item));
+            }
+            if self.finished {
+                return None;
+            }
+            if let Err(error) = self.fetch_next_page().await {
+                self.finished = true;
+                return Some(Err(error));
+            }
+        }
+    }
+
+    /// Fetches the page at the current offset and decides whether it is the last.
+    async fn fetch_next_page(&mut self) -> Result<(), Error> {
+        if self.fetched >= MAX_PAGES {
+            return Err(Error::Pagination {
+                message: format!(
+                    "fetched {MAX_PAGES} pages without reaching the last one (offset {})",
+                    self.offset
+                ),
+            });
+        }
+        let page = (self.fetch_page)(self.offset).await?;
+        self.fetched += 1;
+        let count = page.items.len();
+        if count == 0 {
+            self.finished = true;
+            return Ok(());
+        }
+        let fingerprint = fingerprint(&page.items);
+        if fingerprint.is_some() && fingerprint == self.previous_fingerprint {
+            return Err(Error::Pagination {
+                message: format!(
+                    "the page at offset {} repeats the previous page; the server seems to \
+                     ignore the offset",
+                    self.offset
+                ),
+            });
+        }
+        self.previous_fingerprint = fingerprint;
+        self.offset = self
+            .offset
+            .saturating_add(i64::try_from(count).unwrap_or(i64::MAX));
+        let full_page = *self.page_size.get_or_insert(count);
+        self.finished = count < full_page || page.total.is_some_and(|total| self.offset >= total);
+        self.items = page.items.into_iter();
+        Ok(())
+    }
+}
+
+/// A hash of the items' JSON, to recognise a page served twice; `None` if they do not encode.
+fn fingerprint<T: Serialize>(items: &[T]) -> Option<u64> {
+    let json = serde_json::to_vec(items).ok()?;
+    let mut hasher = DefaultHasher::new();
+    json.hash(&mut hasher);
+    Some(hasher.finish())
+}
