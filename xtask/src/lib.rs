@@ -39,10 +39,9 @@ pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }
 
-/// Generates in memory and compares with `out_dir` under `root`: the plan of what differs.
-pub fn plan(root: &Path, out_dir: &Path) -> Result<Plan, CodegenError> {
-    let spec_path = root.join(SPEC);
-    let source = std::fs::read_to_string(&spec_path).map_err(|e| CodegenError::Io(spec_path, e))?;
+/// Generates `spec_path` in memory and compares with `out_dir`: the plan of what differs.
+pub fn plan(spec_path: &Path, out_dir: &Path) -> Result<Plan, CodegenError> {
+    let source = std::fs::read_to_string(spec_path).map_err(|e| CodegenError::Io(spec_path.to_path_buf(), e))?;
     let options = GenerateOptions { crate_name: CRATE_NAME.to_string(), spec_name: SPEC.to_string() };
     let generated = generate(&source, &options).map_err(CodegenError::Spec)?;
     write::plan(&generated.files, out_dir).map_err(|e| CodegenError::Io(out_dir.to_path_buf(), e))
@@ -52,7 +51,7 @@ pub fn plan(root: &Path, out_dir: &Path) -> Result<Plan, CodegenError> {
 pub fn codegen(root: &Path) -> Result<String, CodegenError> {
     let started = Instant::now();
     let out_dir = root.join(OUT_DIR);
-    let plan = plan(root, &out_dir)?;
+    let plan = plan(&root.join(SPEC), &out_dir)?;
     write::apply(&plan, &out_dir).map_err(|e| CodegenError::Io(out_dir.clone(), e))?;
     let count = |f: fn(&write::Change) -> bool| plan.changes.iter().filter(|c| f(c)).count();
     let written = count(|c| !matches!(c, write::Change::Removed { .. }));
@@ -64,9 +63,10 @@ pub fn codegen(root: &Path) -> Result<String, CodegenError> {
     ))
 }
 
-/// `cargo xtask codegen --check`: `Ok(None)` when up to date, `Ok(Some(report))` on drift.
-pub fn check(root: &Path, out_dir: &Path) -> Result<Option<String>, CodegenError> {
-    let plan = plan(root, out_dir)?;
+/// `cargo xtask codegen --check`: `Ok(None)` when `out_dir` is what `spec_path` generates,
+/// `Ok(Some(report))` on drift. Never writes.
+pub fn check(spec_path: &Path, out_dir: &Path) -> Result<Option<String>, CodegenError> {
+    let plan = plan(spec_path, out_dir)?;
     Ok((!plan.changes.is_empty()).then(|| drift::report(&plan)))
 }
 
