@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::{env, fs, io};
 
 fn main() -> io::Result<()> {
-    let manifest_dir = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").ok_or(io::ErrorKind::NotFound)?);
+    let manifest_dir =
+        PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").ok_or(io::ErrorKind::NotFound)?);
     let templates = manifest_dir.join("../templates/src");
     println!("cargo:rerun-if-changed={}", templates.display());
     let mut names: Vec<String> = fs::read_dir(&templates)?
@@ -19,7 +20,12 @@ fn main() -> io::Result<()> {
     for name in &names {
         let path = templates.join(name);
         println!("cargo:rerun-if-changed={}", path.display());
-        writeln!(out, "    ({name:?}, include_str!({:?})),", absolute(&path)?.display()).map_err(io::Error::other)?;
+        writeln!(
+            out,
+            "    ({name:?}, include_str!({:?})),",
+            absolute(&path)?.display()
+        )
+        .map_err(io::Error::other)?;
     }
     out.push(']');
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").ok_or(io::ErrorKind::NotFound)?);

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::format::strip_header;
 use crate::write::Change;
 
 /// The public names a generated file defines: item names and, per item, its members
@@ -16,14 +17,17 @@ struct Surface {
 /// Reads the public surface of a Rust file; a file that does not parse has none.
 fn surface(source: &str) -> Surface {
     let mut out = Surface::default();
-    let Ok(file) = syn::parse_file(source) else { return out };
+    let Ok(file) = syn::parse_file(source) else {
+        return out;
+    };
     for item in &file.items {
         match item {
             syn::Item::Struct(s) if matches!(s.vis, syn::Visibility::Public(_)) => {
                 let name = s.ident.to_string();
                 for field in &s.fields {
                     if let (Some(ident), syn::Visibility::Public(_)) = (&field.ident, &field.vis) {
-                        out.members.insert((name.clone(), format!("field `{ident}`")));
+                        out.members
+                            .insert((name.clone(), format!("field `{ident}`")));
                     }
                 }
                 out.items.insert(name);
@@ -31,17 +35,23 @@ fn surface(source: &str) -> Surface {
             syn::Item::Enum(e) if matches!(e.vis, syn::Visibility::Public(_)) => {
                 let name = e.ident.to_string();
                 for variant in &e.variants {
-                    out.members.insert((name.clone(), format!("variant `{}`", variant.ident)));
+                    out.members
+                        .insert((name.clone(), format!("variant `{}`", variant.ident)));
                 }
                 out.items.insert(name);
             }
             syn::Item::Impl(i) => {
-                let syn::Type::Path(path) = &*i.self_ty else { continue };
-                let Some(name) = path.path.segments.last().map(|s| s.ident.to_string()) else { continue };
+                let syn::Type::Path(path) = &*i.self_ty else {
+                    continue;
+                };
+                let Some(name) = path.path.segments.last().map(|s| s.ident.to_string()) else {
+                    continue;
+                };
                 for member in &i.items {
                     if let syn::ImplItem::Fn(f) = member {
                         if matches!(f.vis, syn::Visibility::Public(_)) {
-                            out.members.insert((name.clone(), format!("method `{}`", f.sig.ident)));
+                            out.members
+                                .insert((name.clone(), format!("method `{}`", f.sig.ident)));
                         }
                     }
                 }
@@ -69,10 +79,25 @@ fn stem(path: &str) -> &str {
     file.strip_suffix(".rs").unwrap_or(file)
 }
 
-/// One line per API-level change implied by `changes`, sorted.
+/// Whether a change touches only the `@generated` header (the spec hash moved).
+pub fn header_only(change: &Change) -> bool {
+    match change {
+        Change::Modified { old, new, .. } => strip_header(old) == strip_header(new),
+        _ => false,
+    }
+}
+
+/// One line per API-level change implied by `changes`, sorted; files whose only difference
+/// is the `@generated` header are counted in one line.
 pub fn summarize(changes: &[Change]) -> Vec<String> {
     let mut lines = Vec::new();
-    for change in changes {
+    let header_only_count = changes.iter().filter(|c| header_only(c)).count();
+    if header_only_count > 0 {
+        lines.push(format!(
+            "{header_only_count} file(s) differ only in their @generated header (spec hash)"
+        ));
+    }
+    for change in changes.iter().filter(|c| !header_only(c)) {
         let path = change.path().to_string_lossy().replace('\\', "/");
         let Some(kind) = kind_of(&path) else {
             lines.push(format!("file `{path}` {}", verb(change)));
@@ -98,7 +123,9 @@ pub fn summarize(changes: &[Change]) -> Vec<String> {
                     lines.push(format!("{kind} `{name}`: `{item}` {member} removed"));
                 }
                 if lines.len() == before {
-                    lines.push(format!("{kind} `{name}` changed (docs, types or serialization)"));
+                    lines.push(format!(
+                        "{kind} `{name}` changed (docs, types or serialization)"
+                    ));
                 }
             }
         }
@@ -128,19 +155,36 @@ mod tests {
             old: "pub struct Flag { pub name: String }".into(),
             new: "pub struct Flag { pub name: String, pub owner: Option<String> }".into(),
         };
-        assert_eq!(summarize(&[change]), vec!["type `flag`: `Flag` field `owner` added"]);
+        assert_eq!(
+            summarize(&[change]),
+            vec!["type `flag`: `Flag` field `owner` added"]
+        );
     }
 
     #[test]
     fn added_and_removed_operations_and_other_files_are_listed() {
         let changes = [
-            Change::Added { path: PathBuf::from("src/apis/flags/get_flag.rs"), new: String::new() },
-            Change::Removed { path: PathBuf::from("src/models/old.rs"), old: String::new() },
-            Change::Modified { path: PathBuf::from("Cargo.toml"), old: "a".into(), new: "b".into() },
+            Change::Added {
+                path: PathBuf::from("src/apis/flags/get_flag.rs"),
+                new: String::new(),
+            },
+            Change::Removed {
+                path: PathBuf::from("src/models/old.rs"),
+                old: String::new(),
+            },
+            Change::Modified {
+                path: PathBuf::from("Cargo.toml"),
+                old: "a".into(),
+                new: "b".into(),
+            },
         ];
         assert_eq!(
             summarize(&changes),
-            vec!["file `Cargo.toml` changed", "operation `get_flag` added", "type `old` removed"]
+            vec![
+                "file `Cargo.toml` changed",
+                "operation `get_flag` added",
+                "type `old` removed"
+            ]
         );
     }
 }

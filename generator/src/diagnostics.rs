@@ -16,7 +16,11 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A problem at `pointer`; the line is filled in later by the loader's locator.
     pub fn new(pointer: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic { pointer: pointer.into(), line: None, message: message.into() }
+        Diagnostic {
+            pointer: pointer.into(),
+            line: None,
+            message: message.into(),
+        }
     }
 }
 

@@ -16,7 +16,11 @@ const DIFF_FILES: usize = 10;
 /// The human-readable report of a plan that is not empty.
 pub fn report(plan: &Plan) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "generated code is out of date: {} file(s) differ", plan.changes.len());
+    let _ = writeln!(
+        out,
+        "generated code is out of date: {} file(s) differ",
+        plan.changes.len()
+    );
     for change in &plan.changes {
         let status = match change {
             Change::Added { .. } => "missing (would be added)",
@@ -30,7 +34,11 @@ pub fn report(plan: &Plan) -> String {
         out.push_str(&bounded_diff(change));
     }
     if plan.changes.len() > DIFF_FILES {
-        let _ = writeln!(out, "\n... diffs of {} more file(s) not shown", plan.changes.len() - DIFF_FILES);
+        let _ = writeln!(
+            out,
+            "\n... diffs of {} more file(s) not shown",
+            plan.changes.len() - DIFF_FILES
+        );
     }
     let _ = writeln!(out, "\nAPI-level changes:");
     for line in api_summary::summarize(&plan.changes) {
@@ -50,12 +58,23 @@ fn bounded_diff(change: &Change) -> String {
     let diff = TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(2)
-        .header(&format!("a/{path} (on disk)"), &format!("b/{path} (generated)"))
+        .header(
+            &format!("a/{path} (on disk)"),
+            &format!("b/{path} (generated)"),
+        )
         .to_string();
     let total = diff.lines().count();
-    let mut shown: String = diff.lines().take(DIFF_LINES_PER_FILE).map(|l| format!("{l}\n")).collect();
+    let mut shown: String = diff
+        .lines()
+        .take(DIFF_LINES_PER_FILE)
+        .map(|l| format!("{l}\n"))
+        .collect();
     if total > DIFF_LINES_PER_FILE {
-        let _ = writeln!(shown, "... {} more diff line(s)", total - DIFF_LINES_PER_FILE);
+        let _ = writeln!(
+            shown,
+            "... {} more diff line(s)",
+            total - DIFF_LINES_PER_FILE
+        );
     }
     shown
 }
@@ -71,8 +90,15 @@ mod tests {
         let new: String = (0..200).map(|i| format!("changed {i}\n")).collect();
         let plan = Plan {
             changes: vec![
-                Change::Modified { path: PathBuf::from("src/models/a.rs"), old, new },
-                Change::Removed { path: PathBuf::from("src/stray.rs"), old: "x\n".into() },
+                Change::Modified {
+                    path: PathBuf::from("src/models/a.rs"),
+                    old,
+                    new,
+                },
+                Change::Removed {
+                    path: PathBuf::from("src/stray.rs"),
+                    old: "x\n".into(),
+                },
             ],
             unchanged: 3,
         };
@@ -80,6 +106,10 @@ mod tests {
         assert!(text.contains("differs: src/models/a.rs"));
         assert!(text.contains("stale (would be removed): src/stray.rs"));
         assert!(text.contains("more diff line(s)"));
-        assert!(text.lines().count() < 120, "report is bounded: {} lines", text.lines().count());
+        assert!(
+            text.lines().count() < 120,
+            "report is bounded: {} lines",
+            text.lines().count()
+        );
     }
 }

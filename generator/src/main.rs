@@ -59,12 +59,20 @@ fn main() -> ExitCode {
         for change in &plan.changes {
             eprintln!("would change: {}", change.path().display());
         }
-        return if plan.changes.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) };
+        return if plan.changes.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        };
     }
     if let Err(e) = write::apply(&plan, &cli.out) {
         eprintln!("error: cannot write {}: {e}", cli.out.display());
         return ExitCode::from(3);
     }
-    println!("{} file(s) written, {} unchanged", plan.changes.len(), plan.unchanged);
+    println!(
+        "{} file(s) written, {} unchanged",
+        plan.changes.len(),
+        plan.unchanged
+    );
     ExitCode::SUCCESS
 }

@@ -14,7 +14,11 @@ pub enum Change {
     /// Generated but absent on disk.
     Added { path: PathBuf, new: String },
     /// Present with different contents (`old` is lossy UTF-8 of the bytes on disk).
-    Modified { path: PathBuf, old: String, new: String },
+    Modified {
+        path: PathBuf,
+        old: String,
+        new: String,
+    },
     /// On disk but no longer generated.
     Removed { path: PathBuf, old: String },
 }
@@ -23,7 +27,9 @@ impl Change {
     /// The file's path relative to the output directory.
     pub fn path(&self) -> &Path {
         match self {
-            Change::Added { path, .. } | Change::Modified { path, .. } | Change::Removed { path, .. } => path,
+            Change::Added { path, .. }
+            | Change::Modified { path, .. }
+            | Change::Removed { path, .. } => path,
         }
     }
 }
@@ -53,9 +59,10 @@ pub fn plan(files: &[GeneratedFile], out_dir: &Path) -> io::Result<Plan> {
                 old: String::from_utf8_lossy(&bytes).into_owned(),
                 new: file.contents.clone(),
             }),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                plan.changes.push(Change::Added { path: file.path.clone(), new: file.contents.clone() })
-            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => plan.changes.push(Change::Added {
+                path: file.path.clone(),
+                new: file.contents.clone(),
+            }),
             Err(e) => return Err(e),
         }
     }
@@ -84,7 +91,9 @@ fn existing_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
             let path = relative.join(entry.file_name());
             let kind = entry.file_type()?;
             if kind.is_dir() {
-                if !(relative.as_os_str().is_empty() && IGNORED_DIRS.iter().any(|d| entry.file_name() == *d)) {
+                if !(relative.as_os_str().is_empty()
+                    && IGNORED_DIRS.iter().any(|d| entry.file_name() == *d))
+                {
                     pending.push(path);
                 }
             } else if !(relative.as_os_str().is_empty() && entry.file_name() == "Cargo.lock") {
@@ -102,7 +111,9 @@ pub fn apply(plan: &Plan, out_dir: &Path) -> io::Result<()> {
     for change in &plan.changes {
         let target = out_dir.join(change.path());
         match change {
-            Change::Added { new, .. } | Change::Modified { new, .. } => write_atomic(&target, new.as_bytes())?,
+            Change::Added { new, .. } | Change::Modified { new, .. } => {
+                write_atomic(&target, new.as_bytes())?
+            }
             Change::Removed { .. } => {
                 fs::remove_file(&target)?;
                 remove_empty_parents(&target, out_dir);

@@ -36,13 +36,19 @@ impl fmt::Display for CodegenError {
 
 /// The workspace root (the parent of this crate's directory).
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }
 
 /// Generates `spec_path` in memory and compares with `out_dir`: the plan of what differs.
 pub fn plan(spec_path: &Path, out_dir: &Path) -> Result<Plan, CodegenError> {
-    let source = std::fs::read_to_string(spec_path).map_err(|e| CodegenError::Io(spec_path.to_path_buf(), e))?;
-    let options = GenerateOptions { crate_name: CRATE_NAME.to_string(), spec_name: SPEC.to_string() };
+    let source = std::fs::read_to_string(spec_path)
+        .map_err(|e| CodegenError::Io(spec_path.to_path_buf(), e))?;
+    let options = GenerateOptions {
+        crate_name: CRATE_NAME.to_string(),
+        spec_name: SPEC.to_string(),
+    };
     let generated = generate(&source, &options).map_err(CodegenError::Spec)?;
     write::plan(&generated.files, out_dir).map_err(|e| CodegenError::Io(out_dir.to_path_buf(), e))
 }

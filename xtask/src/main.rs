@@ -18,7 +18,10 @@ fn main() -> ExitCode {
     match args.as_slice() {
         ["codegen"] => run_codegen(&root),
         ["codegen", "--check", rest @ ..] => match overrides(rest) {
-            Some((spec, out)) => run_check(spec.unwrap_or_else(|| root.join(SPEC)), out.unwrap_or_else(|| root.join(OUT_DIR))),
+            Some((spec, out)) => run_check(
+                spec.unwrap_or_else(|| root.join(SPEC)),
+                out.unwrap_or_else(|| root.join(OUT_DIR)),
+            ),
             None => usage(),
         },
         _ => usage(),
@@ -56,7 +59,10 @@ fn run_codegen(root: &std::path::Path) -> ExitCode {
 fn run_check(spec: PathBuf, out: PathBuf) -> ExitCode {
     match check(&spec, &out) {
         Ok(None) => {
-            println!("codegen --check: {} is up to date with the spec, templates and generator", out.display());
+            println!(
+                "codegen --check: {} is up to date with the spec, templates and generator",
+                out.display()
+            );
             ExitCode::SUCCESS
         }
         Ok(Some(report)) => {

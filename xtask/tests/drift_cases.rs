@@ -62,16 +62,28 @@ fn one_changed_byte_is_named() {
     fs::write(&file, bytes).expect("write");
     let output = check(copy.path(), None);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
-    assert!(stderr(&output).contains("differs: src/lib.rs"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("differs: src/lib.rs"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
 fn a_stray_file_is_named() {
     let copy = copy_of_generated();
-    fs::write(copy.path().join("src/models/hand_written.rs"), "pub struct Mine;\n").expect("write");
+    fs::write(
+        copy.path().join("src/models/hand_written.rs"),
+        "pub struct Mine;\n",
+    )
+    .expect("write");
     let output = check(copy.path(), None);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
-    assert!(stderr(&output).contains("stale (would be removed): src/models/hand_written.rs"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("stale (would be removed): src/models/hand_written.rs"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -80,7 +92,11 @@ fn a_deleted_file_is_named() {
     fs::remove_file(copy.path().join("src/api_spec.rs")).expect("remove");
     let output = check(copy.path(), None);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
-    assert!(stderr(&output).contains("missing (would be added): src/api_spec.rs"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("missing (would be added): src/api_spec.rs"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -93,14 +109,22 @@ fn a_new_optional_field_in_the_spec_is_reported_by_name() {
     fs::write(&spec_path, edited).expect("write spec");
     let output = check(&workspace_root().join(OUT_DIR), Some(&spec_path));
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
-    assert!(stderr(&output).contains("field `retry_hint` added"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("field `retry_hint` added"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 /// Adds `name: {type: string}` as the first property of the component schema `schema`.
 fn add_optional_property(spec: &str, schema: &str, name: &str) -> (String, bool) {
     let header = format!("    {schema}:\n");
-    let Some(start) = spec.find(&header) else { return (spec.to_string(), false) };
-    let Some(offset) = spec[start..].find("      properties:\n") else { return (spec.to_string(), false) };
+    let Some(start) = spec.find(&header) else {
+        return (spec.to_string(), false);
+    };
+    let Some(offset) = spec[start..].find("      properties:\n") else {
+        return (spec.to_string(), false);
+    };
     let at = start + offset + "      properties:\n".len();
     let mut out = spec.to_string();
     out.insert_str(at, &format!("        {name}:\n          type: string\n"));

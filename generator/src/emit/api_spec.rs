@@ -64,20 +64,32 @@ fn option_str(value: Option<&str>) -> TokenStream {
 
 /// `pub enum Site` with one variant per site.
 fn site_enum(api: &Api) -> TokenStream {
-    let variants: Vec<_> = api.sites.variants.iter().map(|s| format_ident!("{}", s.rust_name)).collect();
-    let values: Vec<_> = api.sites.variants.iter().map(|s| s.value.as_str()).collect();
-    let base_urls: Vec<_> = api.sites.variants.iter().map(|s| s.base_url.as_str()).collect();
-    let docs = api.sites.variants.iter().map(|s| format!(" `{}`, served at <{}>.", s.value, s.base_url));
-    let default = api.sites.variants.get(api.sites.default).map(|s| {
-        let ident = format_ident!("{}", s.rust_name);
-        quote! {
-            impl ::std::default::Default for Site {
-                fn default() -> Self {
-                    Site::#ident
-                }
-            }
-        }
-    });
+    let variants: Vec<_> = api
+        .sites
+        .variants
+        .iter()
+        .map(|s| format_ident!("{}", s.rust_name))
+        .collect();
+    let values: Vec<_> = api
+        .sites
+        .variants
+        .iter()
+        .map(|s| s.value.as_str())
+        .collect();
+    let base_urls: Vec<_> = api
+        .sites
+        .variants
+        .iter()
+        .map(|s| s.base_url.as_str())
+        .collect();
+    let docs = api
+        .sites
+        .variants
+        .iter()
+        .map(|s| format!(" `{}`, served at <{}>.", s.value, s.base_url));
+    let defaults =
+        (0..variants.len()).map(|i| (i == api.sites.default).then(|| quote! { #[default] }));
+    let derive_default = (!variants.is_empty()).then(|| quote! { Default, });
     let env = api
         .sites
         .env_var
@@ -87,13 +99,11 @@ fn site_enum(api: &Api) -> TokenStream {
     let enum_doc = format!(" A site the API is served on.{env}");
     quote! {
         #[doc = #enum_doc]
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, #derive_default)]
         #[non_exhaustive]
         pub enum Site {
-            #( #[doc = #docs] #variants, )*
+            #( #[doc = #docs] #defaults #variants, )*
         }
-
-        #default
 
         impl Site {
             /// Every site, in the spec's order.
@@ -129,10 +139,19 @@ fn site_enum(api: &Api) -> TokenStream {
 
 /// `pub enum UnstableOperation` with one variant per `x-unstable` operation.
 fn unstable_enum(api: &Api) -> TokenStream {
-    let unstable: Vec<_> = api.operations.iter().filter(|op| op.unstable.is_some()).collect();
-    let variants: Vec<_> = unstable.iter().map(|op| format_ident!("{}", op.type_name)).collect();
+    let unstable: Vec<_> = api
+        .operations
+        .iter()
+        .filter(|op| op.unstable.is_some())
+        .collect();
+    let variants: Vec<_> = unstable
+        .iter()
+        .map(|op| format_ident!("{}", op.type_name))
+        .collect();
     let ids: Vec<_> = unstable.iter().map(|op| op.id.as_str()).collect();
-    let docs = unstable.iter().map(|op| format!(" `{}` (`{} {}`).", op.id, op.method.as_str(), op.path));
+    let docs = unstable
+        .iter()
+        .map(|op| format!(" `{}` (`{} {}`).", op.id, op.method.as_str(), op.path));
     let id_fn = if variants.is_empty() {
         quote! { match self {} }
     } else {
@@ -157,14 +176,22 @@ fn unstable_enum(api: &Api) -> TokenStream {
 
 /// `Client::builder`, `Client::from_env` and the group accessors.
 fn client_impl(api: &Api) -> TokenStream {
-    let mut env_names: Vec<String> = api.credentials.iter().filter_map(|c| c.env_var.clone()).collect();
+    let mut env_names: Vec<String> = api
+        .credentials
+        .iter()
+        .filter_map(|c| c.env_var.clone())
+        .collect();
     env_names.extend(api.sites.env_var.clone());
     let env_doc = if env_names.is_empty() {
         String::new()
     } else {
         format!(
             " Reads {}.",
-            env_names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+            env_names
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         )
     };
     let from_env_doc = format!(" A client configured from the environment.{env_doc}");
@@ -202,7 +229,10 @@ fn builder_impl(api: &Api) -> TokenStream {
     let credentials = api.credentials.iter().map(|c| {
         let method = format_ident!("{}", c.rust_name);
         let scheme = &c.scheme;
-        let mut text = format!("Sets the `{}` header (security scheme `{}`).", c.header, c.scheme);
+        let mut text = format!(
+            "Sets the `{}` header (security scheme `{}`).",
+            c.header, c.scheme
+        );
         if let Some(env) = &c.env_var {
             text.push_str(&format!(" `from_env` reads it from `{env}`."));
         }

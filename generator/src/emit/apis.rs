@@ -55,8 +55,14 @@ pub fn apis_mod(groups: &[Group<'_>]) -> TokenStream {
 /// `src/apis/<group>/mod.rs`: the handle, its methods, and the operation modules.
 pub fn group_mod(group: &Group<'_>) -> TokenStream {
     let ty = format_ident!("{}", group.type_name);
-    let modules = group.operations.iter().map(|op| format_ident!("{}", op.rust_name));
-    let methods = group.operations.iter().map(|op| operations::group_method(op));
+    let modules = group
+        .operations
+        .iter()
+        .map(|op| format_ident!("{}", op.rust_name));
+    let methods = group
+        .operations
+        .iter()
+        .map(|op| operations::group_method(op));
     let module_doc = format!(" Operations tagged `{}`.", group.tag);
     let doc = docs::doc_lines(&format!(
         "The operations tagged `{}`; get it with `Client::{}()`.",

@@ -16,18 +16,42 @@ struct Dependency {
 
 /// Dependencies every generated crate has (the runtime uses them all).
 const ALWAYS: &[Dependency] = &[
-    Dependency { name: "futures-core", spec: r#""0.3""# },
-    Dependency { name: "futures-util", spec: r#"{ version = "0.3", default-features = false }"# },
-    Dependency { name: "percent-encoding", spec: r#""2""# },
+    Dependency {
+        name: "futures-core",
+        spec: r#""0.3""#,
+    },
+    Dependency {
+        name: "futures-util",
+        spec: r#"{ version = "0.3", default-features = false }"#,
+    },
+    Dependency {
+        name: "percent-encoding",
+        spec: r#""2""#,
+    },
     Dependency {
         name: "reqwest",
         spec: r#"{ version = "0.12", default-features = false, features = ["rustls-tls", "gzip", "json"] }"#,
     },
-    Dependency { name: "serde", spec: r#"{ version = "1", features = ["derive"] }"# },
-    Dependency { name: "serde_json", spec: r#""1""# },
-    Dependency { name: "serde_path_to_error", spec: r#""0.1""# },
-    Dependency { name: "tokio", spec: r#"{ version = "1", features = ["time"] }"# },
-    Dependency { name: "tracing", spec: r#""0.1""# },
+    Dependency {
+        name: "serde",
+        spec: r#"{ version = "1", features = ["derive"] }"#,
+    },
+    Dependency {
+        name: "serde_json",
+        spec: r#""1""#,
+    },
+    Dependency {
+        name: "serde_path_to_error",
+        spec: r#""0.1""#,
+    },
+    Dependency {
+        name: "tokio",
+        spec: r#"{ version = "1", features = ["time"] }"#,
+    },
+    Dependency {
+        name: "tracing",
+        spec: r#""0.1""#,
+    },
 ];
 /// Added when a date or date-time appears in the API.
 const CHRONO: Dependency = Dependency {
@@ -35,7 +59,10 @@ const CHRONO: Dependency = Dependency {
     spec: r#"{ version = "0.4", default-features = false, features = ["std", "serde"] }"#,
 };
 /// Added when a uuid appears in the API.
-const UUID: Dependency = Dependency { name: "uuid", spec: r#"{ version = "1", features = ["serde"] }"# };
+const UUID: Dependency = Dependency {
+    name: "uuid",
+    spec: r#"{ version = "1", features = ["serde"] }"#,
+};
 /// What the examples need besides the library.
 const DEV: &[Dependency] = &[Dependency {
     name: "tokio",
@@ -65,7 +92,10 @@ pub fn cargo_toml(api: &Api, options: &GenerateOptions, header: &str, version: &
     }
     deps.sort_by_key(|d| d.name);
     let lib_name = options.crate_name.replace('-', "_");
-    let description = toml_string(&format!("Rust client for {}, generated from its OpenAPI spec", api.title));
+    let description = toml_string(&format!(
+        "Rust client for {}, generated from its OpenAPI spec",
+        api.title
+    ));
     let mut out = format!(
         "{header}[package]\nname = {}\nversion = {}\ndescription = {description}\nedition = \"2021\"\nrust-version = \"1.85\"\npublish = false\n\n[lib]\nname = {}\n\n[dependencies]\n",
         toml_string(&options.crate_name),
@@ -142,7 +172,10 @@ pub fn lib_rs(api: &Api, options: &GenerateOptions) -> TokenStream {
     ));
     let crate_docs = docs::escape(&text);
     let quick_start = quick_start(api, options);
-    let lines = crate_docs.lines().chain(quick_start.lines()).map(|l| format!(" {l}"));
+    let lines = crate_docs
+        .lines()
+        .chain(quick_start.lines())
+        .map(|l| format!(" {l}"));
     quote! {
         #( #![doc = #lines] )*
         #![deny(missing_docs)]
@@ -169,7 +202,11 @@ fn quick_start(api: &Api, options: &GenerateOptions) -> String {
     let call = api
         .operations
         .iter()
-        .find(|op| op.unstable.is_none() && op.body.is_none() && super::operations::required_params(op).is_empty())
+        .find(|op| {
+            op.unstable.is_none()
+                && op.body.is_none()
+                && super::operations::required_params(op).is_empty()
+        })
         .map(|op| {
             format!(
                 "let response = client.{}().{}().send().await?;\nprintln!(\"{{response:?}}\");\n",

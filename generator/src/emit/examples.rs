@@ -24,26 +24,55 @@ pub fn emit_example(op: &Operation, api: &Api, lib: &str) -> TokenStream {
         .collect();
     let body_let = op.body.as_ref().map(|body| {
         let ty = example_type(&body.ty, &lib_ident);
-        let json = body.example.as_ref().map_or_else(|| "{}".to_string(), pretty);
+        let json = body
+            .example
+            .as_ref()
+            .map_or_else(|| "{}".to_string(), pretty);
         quote! { let body: #ty = ::serde_json::from_str(#json)?; }
     });
     match &op.body {
         Some(body) if body.required => args.push(quote! { &body }),
         _ => {}
     }
-    let optional_body = op.body.as_ref().filter(|b| !b.required).map(|_| quote! { .body(&body) });
+    let optional_body = op
+        .body
+        .as_ref()
+        .filter(|b| !b.required)
+        .map(|_| quote! { .body(&body) });
     let enable = op.unstable.as_ref().map(|_| {
         let variant = format_ident!("{}", op.type_name);
         quote! { .enable_unstable_operation(#lib_ident::UnstableOperation::#variant) }
     });
+    let send = quote! { client.#group().#method(#(#args),*) #optional_body .send().await? };
+    let call = if super::responses::returns_unit(op) {
+        quote! { #send; println!("done"); }
+    } else {
+        quote! { let response = #send; println!("{response:#?}"); }
+    };
     let summary = op.docs.summary.clone().unwrap_or_else(|| op.id.clone());
-    let mut env: Vec<String> = api.credentials.iter().filter_map(|c| c.env_var.clone()).collect();
+    let mut env: Vec<String> = api
+        .credentials
+        .iter()
+        .filter_map(|c| c.env_var.clone())
+        .collect();
     env.extend(api.sites.env_var.clone());
-    let env_text = if env.is_empty() { String::new() } else { format!(" Reads {} from the environment.", env.join(", ")) };
+    let env_text = if env.is_empty() {
+        String::new()
+    } else {
+        format!(" Reads {} from the environment.", env.join(", "))
+    };
     let doc_lines = [
-        format!(" Example: {} (`{} {}`).", super::docs::escape(summary.trim()), op.method.as_str(), op.path),
+        format!(
+            " Example: {} (`{} {}`).",
+            super::docs::escape(summary.trim()),
+            op.method.as_str(),
+            op.path
+        ),
         String::new(),
-        format!(" Built from the spec's examples.{env_text} Run with `cargo run --example {}`.", op.rust_name),
+        format!(
+            " Built from the spec's examples.{env_text} Run with `cargo run --example {}`.",
+            op.rust_name
+        ),
     ];
     quote! {
         #( #![doc = #doc_lines] )*
@@ -54,8 +83,7 @@ pub fn emit_example(op: &Operation, api: &Api, lib: &str) -> TokenStream {
             let client = #lib_ident::Client::builder().from_env()? #enable .build()?;
             #(#param_lets)*
             #body_let
-            let response = client.#group().#method(#(#args),*) #optional_body .send().await?;
-            println!("{response:#?}");
+            #call
             ::std::result::Result::Ok(())
         }
     }
@@ -65,7 +93,10 @@ pub fn emit_example(op: &Operation, api: &Api, lib: &str) -> TokenStream {
 fn param_let(param: &Param, api: &Api, lib: &Ident) -> TokenStream {
     let ident = format_ident!("{}", param.rust_name);
     let ty = example_type(&param.ty, lib);
-    let value = param.example.clone().unwrap_or_else(|| placeholder(&param.ty, &param.name, api));
+    let value = param
+        .example
+        .clone()
+        .unwrap_or_else(|| placeholder(&param.ty, &param.name, api));
     let json = pretty(&value);
     quote! { let #ident: #ty = ::serde_json::from_str(#json)?; }
 }
@@ -90,7 +121,11 @@ fn placeholder(ty: &TypeRef, name: &str, api: &Api) -> Value {
                 _ => None,
             })
             .unwrap_or(Value::Null),
-        TypeRef::Base64 | TypeRef::Binary | TypeRef::Json | TypeRef::Map(_) | TypeRef::Nullable(_) => Value::Null,
+        TypeRef::Base64
+        | TypeRef::Binary
+        | TypeRef::Json
+        | TypeRef::Map(_)
+        | TypeRef::Nullable(_) => Value::Null,
     }
 }
 

@@ -32,23 +32,40 @@ impl Files<'_> {
     /// Formats `tokens` as the Rust file at `path`.
     fn rust(&mut self, path: String, tokens: Result<TokenStream, Diagnostic>) {
         match tokens.and_then(|t| format::rust_file(t, self.header, &path)) {
-            Ok(contents) => self.files.push(GeneratedFile { path: PathBuf::from(path), contents }),
+            Ok(contents) => self.files.push(GeneratedFile {
+                path: PathBuf::from(path),
+                contents,
+            }),
             Err(d) => self.problems.push(d),
         }
     }
 }
 
 /// Every file of the crate.
-pub fn emit_crate(api: &Api, options: &GenerateOptions, header: &Header) -> Result<Vec<GeneratedFile>, Diagnostics> {
-    let mut out = Files { header, files: Vec::new(), problems: Vec::new() };
+pub fn emit_crate(
+    api: &Api,
+    options: &GenerateOptions,
+    header: &Header,
+) -> Result<Vec<GeneratedFile>, Diagnostics> {
+    let mut out = Files {
+        header,
+        files: Vec::new(),
+        problems: Vec::new(),
+    };
     let version = crate_files::crate_version(&api.version);
     emit_models(api, &mut out);
     emit_apis(api, &mut out);
-    out.rust("src/api_spec.rs".into(), Ok(api_spec::emit_api_spec(api, options, &version)));
+    out.rust(
+        "src/api_spec.rs".into(),
+        Ok(api_spec::emit_api_spec(api, options, &version)),
+    );
     out.rust("src/lib.rs".into(), Ok(crate_files::lib_rs(api, options)));
     let lib = options.crate_name.replace('-', "_");
     for op in &api.operations {
-        out.rust(format!("examples/{}.rs", op.rust_name), Ok(examples::emit_example(op, api, &lib)));
+        out.rust(
+            format!("examples/{}.rs", op.rust_name),
+            Ok(examples::emit_example(op, api, &lib)),
+        );
     }
     out.files.extend(runtime::runtime_files(header));
     out.files.push(GeneratedFile {
@@ -65,9 +82,16 @@ pub fn emit_crate(api: &Api, options: &GenerateOptions, header: &Header) -> Resu
 
 /// `src/models/<type>.rs` per named type and `src/models/mod.rs`.
 fn emit_models(api: &Api, out: &mut Files<'_>) {
-    let modules: Vec<_> = api.types.iter().map(|def| format_ident!("{}", names::field_name(&def.name))).collect();
+    let modules: Vec<_> = api
+        .types
+        .iter()
+        .map(|def| format_ident!("{}", names::field_name(&def.name)))
+        .collect();
     for (def, module) in api.types.iter().zip(&modules) {
-        out.rust(format!("src/models/{module}.rs"), types::emit_type(def, api));
+        out.rust(
+            format!("src/models/{module}.rs"),
+            types::emit_type(def, api),
+        );
     }
     out.rust(
         "src/models/mod.rs".into(),
@@ -83,9 +107,15 @@ fn emit_apis(api: &Api, out: &mut Files<'_>) {
     let groups = apis::groups(api);
     out.rust("src/apis/mod.rs".into(), Ok(apis::apis_mod(&groups)));
     for group in &groups {
-        out.rust(format!("src/apis/{}/mod.rs", group.module), Ok(apis::group_mod(group)));
+        out.rust(
+            format!("src/apis/{}/mod.rs", group.module),
+            Ok(apis::group_mod(group)),
+        );
         for op in &group.operations {
-            out.rust(format!("src/apis/{}/{}.rs", group.module, op.rust_name), operations::emit_operation(op, api));
+            out.rust(
+                format!("src/apis/{}/{}.rs", group.module, op.rust_name),
+                operations::emit_operation(op, api),
+            );
         }
     }
 }

@@ -29,7 +29,10 @@ pub fn emit_operation(op: &Operation, api: &Api) -> Result<TokenStream, Diagnost
 
 /// Name of the `static` describing an operation to the runtime.
 pub fn static_ident(op: &Operation) -> Ident {
-    format_ident!("{}", heck::ToShoutySnakeCase::to_shouty_snake_case(op.type_name.as_str()))
+    format_ident!(
+        "{}",
+        heck::ToShoutySnakeCase::to_shouty_snake_case(op.type_name.as_str())
+    )
 }
 
 /// Name of an operation's request builder type.
@@ -41,7 +44,10 @@ pub fn builder_ident(op: &Operation) -> Ident {
 fn operation_static(op: &Operation) -> TokenStream {
     let ident = static_ident(op);
     let id = &op.id;
-    let method = format_ident!("{}", heck::ToPascalCase::to_pascal_case(op.method.as_str().to_ascii_lowercase().as_str()));
+    let method = format_ident!(
+        "{}",
+        heck::ToPascalCase::to_pascal_case(op.method.as_str().to_ascii_lowercase().as_str())
+    );
     let path = &op.path;
     let unstable = op.unstable.is_some();
     let sites = match &op.sites {
@@ -74,7 +80,11 @@ pub fn required_params(op: &Operation) -> Vec<&Param> {
             PathSegment::Literal(_) => None,
         })
         .collect();
-    path.extend(op.params.iter().filter(|p| p.required && p.location != ParamLocation::Path));
+    path.extend(
+        op.params
+            .iter()
+            .filter(|p| p.required && p.location != ParamLocation::Path),
+    );
     path
 }
 
@@ -202,21 +212,30 @@ fn build_request_fn(op: &Operation, api: &Api) -> Result<TokenStream, Diagnostic
         steps.push(match segment {
             PathSegment::Literal(text) => quote! { request.path_literal(#text); },
             PathSegment::Param(i) => {
-                let param = op.params.get(*i).ok_or_else(|| internal(op, "path parameter index out of range"))?;
+                let param = op
+                    .params
+                    .get(*i)
+                    .ok_or_else(|| internal(op, "path parameter index out of range"))?;
                 let field = param_ident(param);
                 let value = display_value(&param.ty, quote! { &self.#field }, api, op, param)?;
                 quote! { request.path_param(#value); }
             }
         });
     }
-    for param in op.params.iter().filter(|p| p.location != ParamLocation::Path) {
+    for param in op
+        .params
+        .iter()
+        .filter(|p| p.location != ParamLocation::Path)
+    {
         steps.push(param_step(param, api, op)?);
     }
     if let Some(body) = &op.body {
         let media = &body.media_type;
         let send = match body.kind {
             crate::model::MediaKind::Json => quote! { request.json_body(body)?; },
-            crate::model::MediaKind::Text => quote! { request.raw_body(#media, body.as_bytes().to_vec()); },
+            crate::model::MediaKind::Text => {
+                quote! { request.raw_body(#media, body.as_bytes().to_vec()); }
+            }
             crate::model::MediaKind::Binary => quote! { request.raw_body(#media, body.to_vec()); },
         };
         steps.push(if body.required {
@@ -263,24 +282,44 @@ fn param_step(param: &Param, api: &Api, op: &Operation) -> Result<TokenStream, D
 }
 
 /// A `&dyn Display` expression for a scalar parameter value `expr` (a reference).
-fn display_value(ty: &TypeRef, expr: TokenStream, api: &Api, op: &Operation, param: &Param) -> Result<TokenStream, Diagnostic> {
+fn display_value(
+    ty: &TypeRef,
+    expr: TokenStream,
+    api: &Api,
+    op: &Operation,
+    param: &Param,
+) -> Result<TokenStream, Diagnostic> {
     let scalar = match ty {
-        TypeRef::DateTime => return Ok(quote! { &#expr.to_rfc3339_opts(::chrono::SecondsFormat::AutoSi, true) }),
-        TypeRef::String | TypeRef::Bool | TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64 => true,
+        TypeRef::DateTime => {
+            return Ok(quote! { &#expr.to_rfc3339_opts(::chrono::SecondsFormat::AutoSi, true) })
+        }
+        TypeRef::String
+        | TypeRef::Bool
+        | TypeRef::I32
+        | TypeRef::I64
+        | TypeRef::F32
+        | TypeRef::F64 => true,
         TypeRef::Uuid | TypeRef::Date | TypeRef::Json => true,
         TypeRef::Named(name) => api
             .types
             .iter()
             .find(|t| &t.name == name)
             .is_some_and(|t| matches!(t.kind, TypeKind::Enum(_))),
-        TypeRef::Base64 | TypeRef::Binary | TypeRef::Vec(_) | TypeRef::Map(_) | TypeRef::Nullable(_) => false,
+        TypeRef::Base64
+        | TypeRef::Binary
+        | TypeRef::Vec(_)
+        | TypeRef::Map(_)
+        | TypeRef::Nullable(_) => false,
     };
     if scalar {
         Ok(quote! { #expr })
     } else {
         Err(Diagnostic::new(
             format!("#/paths/{}", crate::diagnostics::escape_token(&op.path)),
-            format!("parameter `{}` of `{}` is not a scalar or an array of scalars; it cannot be sent", param.name, op.id),
+            format!(
+                "parameter `{}` of `{}` is not a scalar or an array of scalars; it cannot be sent",
+                param.name, op.id
+            ),
         ))
     }
 }
@@ -339,11 +378,20 @@ pub fn group_method(op: &Operation) -> TokenStream {
 /// Docs of an operation: summary, description, method and path, permissions, unstable notice.
 fn operation_docs(op: &Operation) -> TokenStream {
     let summary = docs::docs_or(&op.docs, &format!("`{}`", op.id));
-    let http = format!(" `{} {}` (operation `{}`).", op.method.as_str(), op.path, op.id);
+    let http = format!(
+        " `{} {}` (operation `{}`).",
+        op.method.as_str(),
+        op.path,
+        op.id
+    );
     let permissions = (!op.permissions.is_empty()).then(|| {
         let line = format!(
             " Permissions required: {}.",
-            op.permissions.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ")
+            op.permissions
+                .iter()
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         );
         quote! { #[doc = ""] #[doc = #line] }
     });

@@ -9,14 +9,25 @@ use crate::model::{Api, Field, Operation, TypeKind, TypeRef};
 
 /// The `into_stream` method of a paginated operation's builder (nothing otherwise).
 pub fn into_stream(op: &Operation, api: &Api) -> TokenStream {
-    let Some(pagination) = &op.pagination else { return quote! {} };
-    let (Some(offset), Some(limit)) = (op.params.get(pagination.offset_param), op.params.get(pagination.limit_param))
-    else {
+    let Some(pagination) = &op.pagination else {
         return quote! {};
     };
-    let success = op.responses.iter().find(|r| crate::model::operations::is_success(r.status));
-    let Some(body_ty) = success.and_then(|r| r.body.as_ref()).map(|b| &b.ty) else { return quote! {} };
-    let Some(items_field) = field_of(body_ty, &pagination.items_field, api) else { return quote! {} };
+    let (Some(offset), Some(limit)) = (
+        op.params.get(pagination.offset_param),
+        op.params.get(pagination.limit_param),
+    ) else {
+        return quote! {};
+    };
+    let success = op
+        .responses
+        .iter()
+        .find(|r| crate::model::operations::is_success(r.status));
+    let Some(body_ty) = success.and_then(|r| r.body.as_ref()).map(|b| &b.ty) else {
+        return quote! {};
+    };
+    let Some(items_field) = field_of(body_ty, &pagination.items_field, api) else {
+        return quote! {};
+    };
     let offset_field = format_ident!("{}", offset.rust_name);
     let limit_field = format_ident!("{}", limit.rust_name);
     let item_ty = type_tokens(&pagination.item_type);
@@ -61,9 +72,13 @@ pub fn into_stream(op: &Operation, api: &Api) -> TokenStream {
 
 /// A struct field of a named type, by Rust name.
 fn field_of<'a>(ty: &TypeRef, rust_name: &str, api: &'a Api) -> Option<&'a Field> {
-    let TypeRef::Named(name) = ty else { return None };
+    let TypeRef::Named(name) = ty else {
+        return None;
+    };
     let def = api.types.iter().find(|t| &t.name == name)?;
-    let TypeKind::Struct(s) = &def.kind else { return None };
+    let TypeKind::Struct(s) = &def.kind else {
+        return None;
+    };
     s.fields.iter().find(|f| f.rust_name == rust_name)
 }
 
@@ -77,12 +92,18 @@ fn total_expr(body_ty: &TypeRef, path: &[String], api: &Api) -> TokenStream {
     let mut expr = quote! { ::std::option::Option::Some(&page) };
     let mut ty = body_ty.clone();
     for step in path {
-        let Some(field) = field_of(&ty, step, api) else { return quote! { ::std::option::Option::None } };
+        let Some(field) = field_of(&ty, step, api) else {
+            return quote! { ::std::option::Option::None };
+        };
         let ident = format_ident!("{}", field.rust_name);
         expr = match (field.is_optional(), field.nullable) {
             (false, false) => quote! { #expr.map(|value| &value.#ident) },
-            (true, false) | (false, true) => quote! { #expr.and_then(|value| value.#ident.as_ref()) },
-            (true, true) => quote! { #expr.and_then(|value| value.#ident.as_ref()).and_then(|value| value.as_ref()) },
+            (true, false) | (false, true) => {
+                quote! { #expr.and_then(|value| value.#ident.as_ref()) }
+            }
+            (true, true) => {
+                quote! { #expr.and_then(|value| value.#ident.as_ref()).and_then(|value| value.as_ref()) }
+            }
         };
         ty = field.ty.clone();
     }
@@ -109,7 +130,10 @@ mod tests {
 
     #[test]
     fn narrowing_saturates_instead_of_panicking() {
-        assert_eq!(narrow(&TypeRef::I32, quote! { x }).to_string(), quote! { i32::try_from(x).unwrap_or(i32::MAX) }.to_string());
+        assert_eq!(
+            narrow(&TypeRef::I32, quote! { x }).to_string(),
+            quote! { i32::try_from(x).unwrap_or(i32::MAX) }.to_string()
+        );
         assert_eq!(narrow(&TypeRef::I64, quote! { x }).to_string(), "x");
     }
 }

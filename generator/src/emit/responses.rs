@@ -21,7 +21,11 @@ pub struct Output {
 
 /// How an operation's documented success responses are returned.
 pub fn output(op: &Operation, _api: &Api) -> Output {
-    let successes: Vec<_> = op.responses.iter().filter(|r| is_success(r.status)).collect();
+    let successes: Vec<_> = op
+        .responses
+        .iter()
+        .filter(|r| is_success(r.status))
+        .collect();
     let bodies: Vec<Option<&ResponseBody>> = successes.iter().map(|r| r.body.as_ref()).collect();
     let first = bodies.first().copied().flatten();
     let uniform = bodies.iter().all(|b| same_shape(*b, first));
@@ -31,7 +35,11 @@ pub fn output(op: &Operation, _api: &Api) -> Output {
             decode: quote! { ::std::result::Result::Ok(raw.empty()) },
             is_enum: false,
         },
-        (Some(body), true) => Output { ty: body_type(body), decode: decode_body(body), is_enum: false },
+        (Some(body), true) => Output {
+            ty: body_type(body),
+            decode: decode_body(body),
+            is_enum: false,
+        },
         _ => {
             let ident = success_enum_ident(op);
             let arms = successes.iter().map(|r| {
@@ -57,6 +65,14 @@ pub fn output(op: &Operation, _api: &Api) -> Output {
             }
         }
     }
+}
+
+/// Whether an operation returns nothing on success.
+pub fn returns_unit(op: &Operation) -> bool {
+    op.responses
+        .iter()
+        .filter(|r| is_success(r.status))
+        .all(|r| r.body.is_none())
 }
 
 /// Two response bodies decode the same way into the same type.
@@ -122,17 +138,22 @@ pub fn success_enum(op: &Operation, output: &Output) -> TokenStream {
         return quote! {};
     }
     let ident = success_enum_ident(op);
-    let variants = op.responses.iter().filter(|r| is_success(r.status)).map(|r| {
-        let variant = status_variant(r.status);
-        let doc = super::docs::doc_lines(&format!("{}: {}", status_text(r.status), r.description));
-        match &r.body {
-            Some(body) => {
-                let ty = body_type(body);
-                quote! { #doc #variant(#ty), }
+    let variants = op
+        .responses
+        .iter()
+        .filter(|r| is_success(r.status))
+        .map(|r| {
+            let variant = status_variant(r.status);
+            let doc =
+                super::docs::doc_lines(&format!("{}: {}", status_text(r.status), r.description));
+            match &r.body {
+                Some(body) => {
+                    let ty = body_type(body);
+                    quote! { #doc #variant(#ty), }
+                }
+                None => quote! { #doc #variant, },
             }
-            None => quote! { #doc #variant, }
-        }
-    });
+        });
     let doc = format!(" The success responses of `{}`.", op.id);
     quote! {
         #[doc = #doc]

@@ -26,16 +26,30 @@ pub fn runtime_files(header: &Header) -> Vec<GeneratedFile> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     #[test]
     fn every_template_is_embedded_and_lib_becomes_mod() {
-        let header = Header { spec_name: "s".into(), spec_sha256: "0".into(), generator_version: "1".into() };
+        let header = Header {
+            spec_name: "s".into(),
+            spec_sha256: "0".into(),
+            generator_version: "1".into(),
+        };
         let files = runtime_files(&header);
         let on_disk = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../templates/src"))
-            .map(|entries| entries.filter_map(Result::ok).filter(|e| e.path().extension().is_some_and(|x| x == "rs")).count())
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .filter(|e| e.path().extension().is_some_and(|x| x == "rs"))
+                    .count()
+            })
             .unwrap_or(0);
         assert_eq!(files.len(), on_disk);
-        assert!(files.iter().any(|f| f.path == PathBuf::from("src/runtime/mod.rs")));
-        assert!(!files.iter().any(|f| f.path == PathBuf::from("src/runtime/lib.rs")));
+        assert!(files
+            .iter()
+            .any(|f| f.path == Path::new("src/runtime/mod.rs")));
+        assert!(!files
+            .iter()
+            .any(|f| f.path == Path::new("src/runtime/lib.rs")));
     }
 }

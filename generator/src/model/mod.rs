@@ -453,7 +453,8 @@ pub fn build(spec: &openapiv3::OpenAPI) -> Result<Api, crate::diagnostics::Diagn
     let mut diagnostics = Vec::new();
     let sites = servers::build_sites(spec, &mut diagnostics);
     let credentials = servers::build_credentials(spec);
-    let (operations, error_body) = operations::build_operations(spec, &mut types, &sites, &mut diagnostics);
+    let (operations, error_body) =
+        operations::build_operations(spec, &mut types, &sites, &mut diagnostics);
     let types = match types.finish() {
         Ok(types) => types,
         Err(more) => {

@@ -7,9 +7,9 @@ use heck::{ToPascalCase, ToSnakeCase};
 const KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
     "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
-    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
-    "ref", "return", "self", "static", "struct", "super", "trait", "true", "try", "type",
-    "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
+    "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
 /// Type names that would shadow what generated code relies on by short name.
@@ -62,7 +62,11 @@ pub fn variant_name(raw: &str) -> String {
 /// snake_case field, parameter or method name; keywords get a trailing underscore.
 pub fn field_name(raw: &str) -> String {
     let name = fix_start(words(raw).to_snake_case(), "n");
-    let name = if name.is_empty() { "value".to_string() } else { name };
+    let name = if name.is_empty() {
+        "value".to_string()
+    } else {
+        name
+    };
     if KEYWORDS.contains(&name.as_str()) {
         format!("{name}_")
     } else {

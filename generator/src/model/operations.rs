@@ -6,8 +6,8 @@ use openapiv3::{OpenAPI, Parameter, ParameterSchemaOrContent, PathItem, Referenc
 use super::resolve::component;
 use super::schemas::TypeBuilder;
 use super::{
-    names, pagination, servers, Docs, MediaKind, Method, Operation, Param, ParamLocation, PathSegment, RequestBody,
-    Response, ResponseBody, Sites, Status, TypeRef,
+    names, pagination, servers, Docs, MediaKind, Method, Operation, Param, ParamLocation,
+    PathSegment, RequestBody, Response, ResponseBody, Sites, Status, TypeRef,
 };
 use crate::diagnostics::{pointer_join, Diagnostic};
 
@@ -32,12 +32,20 @@ pub fn build_operations<'a>(
     sites: &Sites,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Operation>, Option<TypeRef>) {
-    let mut cx = Context { spec, types, sites, diagnostics };
+    let mut cx = Context {
+        spec,
+        types,
+        sites,
+        diagnostics,
+    };
     let mut operations = Vec::new();
     for (path, item) in &spec.paths.paths {
         let pointer = pointer_join("#/paths", path);
         let ReferenceOr::Item(item) = item else {
-            cx.diagnostics.push(Diagnostic::new(pointer, "path item `$ref` is not supported"));
+            cx.diagnostics.push(Diagnostic::new(
+                pointer,
+                "path item `$ref` is not supported",
+            ));
             continue;
         };
         for (method, name, operation) in methods(item) {
@@ -77,19 +85,34 @@ fn build_operation<'a>(
     pointer: &str,
 ) -> Option<Operation> {
     let Some(id) = op.operation_id.clone() else {
-        cx.diagnostics.push(Diagnostic::new(pointer, "operation has no operationId"));
+        cx.diagnostics
+            .push(Diagnostic::new(pointer, "operation has no operationId"));
         return None;
     };
     let type_name = names::type_name(&id);
     let params = build_params(cx, item, op, &type_name, pointer);
     let segments = build_segments(cx, path, &params, pointer);
-    let body = op.request_body.as_ref().and_then(|b| build_body(cx, b, &type_name, pointer));
+    let body = op
+        .request_body
+        .as_ref()
+        .and_then(|b| build_body(cx, b, &type_name, pointer));
     let responses = build_responses(cx, op, &type_name, pointer);
-    let sites = servers::operation_sites(if op.servers.is_empty() { &item.servers } else { &op.servers }, cx.sites);
+    let sites = servers::operation_sites(
+        if op.servers.is_empty() {
+            &item.servers
+        } else {
+            &op.servers
+        },
+        cx.sites,
+    );
     let mut operation = Operation {
         rust_name: names::field_name(&id),
         type_name,
-        group: op.tags.first().cloned().unwrap_or_else(|| "default".to_string()),
+        group: op
+            .tags
+            .first()
+            .cloned()
+            .unwrap_or_else(|| "default".to_string()),
         method,
         path: path.to_string(),
         segments,
@@ -101,7 +124,10 @@ fn build_operation<'a>(
         unstable: unstable_notice(op),
         permissions: permissions(op),
         deprecated: op.deprecated,
-        docs: Docs { summary: op.summary.clone(), description: op.description.clone() },
+        docs: Docs {
+            summary: op.summary.clone(),
+            description: op.description.clone(),
+        },
         pagination: None,
         id,
     };
@@ -120,9 +146,19 @@ fn build_params<'a>(
 ) -> Vec<Param> {
     let components = cx.spec.components.as_ref().map(|c| &c.parameters);
     let mut resolved: Vec<(&Parameter, String)> = Vec::new();
-    let path_pointer = pointer.rsplit_once('/').map_or(pointer, |(parent, _)| parent);
-    let path_level = item.parameters.iter().enumerate().map(|(i, p)| (p, format!("{path_pointer}/parameters/{i}")));
-    let own = op.parameters.iter().enumerate().map(|(i, p)| (p, format!("{pointer}/parameters/{i}")));
+    let path_pointer = pointer
+        .rsplit_once('/')
+        .map_or(pointer, |(parent, _)| parent);
+    let path_level = item
+        .parameters
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p, format!("{path_pointer}/parameters/{i}")));
+    let own = op
+        .parameters
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p, format!("{pointer}/parameters/{i}")));
     for (reference, param_pointer) in path_level.chain(own) {
         match component(reference, components, "parameters") {
             Ok(param) => {
@@ -136,7 +172,10 @@ fn build_params<'a>(
             Err(message) => cx.diagnostics.push(Diagnostic::new(param_pointer, message)),
         }
     }
-    resolved.into_iter().filter_map(|(param, param_pointer)| build_param(cx, param, type_name, &param_pointer)).collect()
+    resolved
+        .into_iter()
+        .filter_map(|(param, param_pointer)| build_param(cx, param, type_name, &param_pointer))
+        .collect()
 }
 
 /// Where a parameter goes; `None` for cookies, which the checker reports.
@@ -149,18 +188,31 @@ fn location(param: &Parameter) -> Option<ParamLocation> {
     }
 }
 
-fn build_param<'a>(cx: &mut Context<'a, '_>, param: &'a Parameter, type_name: &str, pointer: &str) -> Option<Param> {
+fn build_param<'a>(
+    cx: &mut Context<'a, '_>,
+    param: &'a Parameter,
+    type_name: &str,
+    pointer: &str,
+) -> Option<Param> {
     let data = param.parameter_data_ref();
     let Some(location) = location(param) else {
-        cx.diagnostics.push(Diagnostic::new(pointer, "cookie parameters are not supported"));
+        cx.diagnostics.push(Diagnostic::new(
+            pointer,
+            "cookie parameters are not supported",
+        ));
         return None;
     };
     let ParameterSchemaOrContent::Schema(schema) = &data.format else {
-        cx.diagnostics.push(Diagnostic::new(pointer, "parameters described by `content` are not supported"));
+        cx.diagnostics.push(Diagnostic::new(
+            pointer,
+            "parameters described by `content` are not supported",
+        ));
         return None;
     };
     let hint = format!("{type_name}{}", names::type_name(&data.name));
-    let ty = cx.types.type_ref(schema, &hint, &format!("{pointer}/schema"));
+    let ty = cx
+        .types
+        .type_ref(schema, &hint, &format!("{pointer}/schema"));
     let schema_item = schema.as_item();
     Some(Param {
         name: data.name.clone(),
@@ -169,38 +221,58 @@ fn build_param<'a>(cx: &mut Context<'a, '_>, param: &'a Parameter, type_name: &s
         ty,
         required: data.required || location == ParamLocation::Path,
         default: schema_item.and_then(|s| s.schema_data.default.clone()),
-        example: data.example.clone().or_else(|| schema_item.and_then(|s| s.schema_data.example.clone())),
+        example: data
+            .example
+            .clone()
+            .or_else(|| schema_item.and_then(|s| s.schema_data.example.clone())),
         deprecated: data.deprecated.unwrap_or(false),
-        docs: Docs { summary: None, description: data.description.clone() },
+        docs: Docs {
+            summary: None,
+            description: data.description.clone(),
+        },
     })
 }
 
 /// Splits a path template into literal and parameter segments.
-fn build_segments(cx: &mut Context<'_, '_>, path: &str, params: &[Param], pointer: &str) -> Vec<PathSegment> {
+fn build_segments(
+    cx: &mut Context<'_, '_>,
+    path: &str,
+    params: &[Param],
+    pointer: &str,
+) -> Vec<PathSegment> {
     path.split('/')
         .filter(|s| !s.is_empty())
-        .map(|segment| match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-            Some(name) => {
-                let index = params.iter().position(|p| p.location == ParamLocation::Path && p.name == name);
-                match index {
-                    Some(index) => PathSegment::Param(index),
-                    None => {
-                        cx.diagnostics.push(Diagnostic::new(
-                            pointer,
-                            format!("path parameter `{name}` is not declared"),
-                        ));
-                        PathSegment::Literal(segment.to_string())
+        .map(
+            |segment| match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                Some(name) => {
+                    let index = params
+                        .iter()
+                        .position(|p| p.location == ParamLocation::Path && p.name == name);
+                    match index {
+                        Some(index) => PathSegment::Param(index),
+                        None => {
+                            cx.diagnostics.push(Diagnostic::new(
+                                pointer,
+                                format!("path parameter `{name}` is not declared"),
+                            ));
+                            PathSegment::Literal(segment.to_string())
+                        }
                     }
                 }
-            }
-            None => PathSegment::Literal(segment.to_string()),
-        })
+                None => PathSegment::Literal(segment.to_string()),
+            },
+        )
         .collect()
 }
 
 /// How a media type is encoded.
 fn media_kind(media_type: &str) -> MediaKind {
-    let essence = media_type.split(';').next().unwrap_or(media_type).trim().to_ascii_lowercase();
+    let essence = media_type
+        .split(';')
+        .next()
+        .unwrap_or(media_type)
+        .trim()
+        .to_ascii_lowercase();
     if essence == "application/json" || essence.ends_with("+json") {
         MediaKind::Json
     } else if essence.starts_with("text/") {
@@ -211,7 +283,9 @@ fn media_kind(media_type: &str) -> MediaKind {
 }
 
 /// The preferred media type of a content map: JSON first, then text, then anything.
-fn preferred_media(content: &indexmap::IndexMap<String, openapiv3::MediaType>) -> Option<(&String, &openapiv3::MediaType)> {
+fn preferred_media(
+    content: &indexmap::IndexMap<String, openapiv3::MediaType>,
+) -> Option<(&String, &openapiv3::MediaType)> {
     let rank = |media: &str| match media_kind(media) {
         MediaKind::Json if media.starts_with("application/json") => 0,
         MediaKind::Json => 1,
@@ -224,7 +298,10 @@ fn preferred_media(content: &indexmap::IndexMap<String, openapiv3::MediaType>) -
 /// The example of a media type: `example`, or the first inline `examples` value.
 fn media_example(media: &openapiv3::MediaType) -> Option<serde_json::Value> {
     media.example.clone().or_else(|| {
-        media.examples.values().find_map(|e| e.as_item().and_then(|e| e.value.clone()))
+        media
+            .examples
+            .values()
+            .find_map(|e| e.as_item().and_then(|e| e.value.clone()))
     })
 }
 
@@ -237,7 +314,10 @@ fn media_type_ref<'a>(
     pointer: &str,
 ) -> TypeRef {
     match (kind, &media.schema) {
-        (MediaKind::Json, Some(schema)) => cx.types.type_ref(schema, hint, &format!("{pointer}/schema")),
+        (MediaKind::Json, Some(schema)) => {
+            cx.types
+                .type_ref(schema, hint, &format!("{pointer}/schema"))
+        }
         (MediaKind::Json, None) => TypeRef::Json,
         (MediaKind::Text, _) => TypeRef::String,
         (MediaKind::Binary, _) => TypeRef::Binary,
@@ -262,14 +342,23 @@ fn build_body<'a>(
     let (media_type, media) = preferred_media(&body.content)?;
     let kind = media_kind(media_type);
     let media_pointer = pointer_join(&format!("{pointer}/content"), media_type);
-    let ty = media_type_ref(cx, media, &kind, &format!("{type_name}Body"), &media_pointer);
+    let ty = media_type_ref(
+        cx,
+        media,
+        &kind,
+        &format!("{type_name}Body"),
+        &media_pointer,
+    );
     Some(RequestBody {
         media_type: media_type.clone(),
         kind,
         ty,
         required: body.required,
         example: media_example(media),
-        docs: Docs { summary: None, description: body.description.clone() },
+        docs: Docs {
+            summary: None,
+            description: body.description.clone(),
+        },
     })
 }
 
@@ -288,14 +377,20 @@ fn build_responses<'a>(
             StatusCode::Code(n) => (Status::Code(*n), code.to_string(), r),
             StatusCode::Range(n) => (Status::Range(*n), code.to_string(), r),
         })
-        .chain(op.responses.default.iter().map(|r| (Status::Default, "default".to_string(), r)));
+        .chain(
+            op.responses
+                .default
+                .iter()
+                .map(|r| (Status::Default, "default".to_string(), r)),
+        );
     let mut responses = Vec::new();
     for (status, key, reference) in keyed {
         let response_pointer = pointer_join(&format!("{pointer}/responses"), &key);
         let response = match component(reference, components, "responses") {
             Ok(response) => response,
             Err(message) => {
-                cx.diagnostics.push(Diagnostic::new(response_pointer, message));
+                cx.diagnostics
+                    .push(Diagnostic::new(response_pointer, message));
                 continue;
             }
         };
@@ -313,7 +408,11 @@ fn build_responses<'a>(
                 example: media_example(media),
             }
         });
-        responses.push(Response { status, description: response.description.clone(), body });
+        responses.push(Response {
+            status,
+            description: response.description.clone(),
+            body,
+        });
     }
     responses.sort_by_key(|r| r.status);
     responses
@@ -353,7 +452,9 @@ fn security_schemes(spec: &OpenAPI, op: &openapiv3::Operation) -> Vec<String> {
 fn unstable_notice(op: &openapiv3::Operation) -> Option<String> {
     match op.extensions.get(UNSTABLE_EXTENSION)? {
         serde_json::Value::String(notice) => Some(notice.clone()),
-        serde_json::Value::Bool(true) => Some("This operation is unstable and may change.".to_string()),
+        serde_json::Value::Bool(true) => {
+            Some("This operation is unstable and may change.".to_string())
+        }
         _ => None,
     }
 }
@@ -363,6 +464,10 @@ fn permissions(op: &openapiv3::Operation) -> Vec<String> {
     op.extensions
         .get(PERMISSIONS_EXTENSION)
         .and_then(|v| v.as_array())
-        .map(|list| list.iter().filter_map(|p| p.as_str().map(str::to_string)).collect())
+        .map(|list| {
+            list.iter()
+                .filter_map(|p| p.as_str().map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default()
 }

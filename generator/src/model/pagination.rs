@@ -17,31 +17,60 @@ const TOTAL_MAX_DEPTH: usize = 4;
 pub fn detect(op: &Operation, types: &TypeBuilder<'_>) -> Option<Pagination> {
     let offset_param = integer_query_param(op, OFFSET_NAMES)?;
     let limit_param = integer_query_param(op, LIMIT_NAMES)?;
-    let body = op.responses.iter().find(|r| super::operations::is_success(r.status))?.body.as_ref()?;
-    let TypeRef::Named(body_name) = &body.ty else { return None };
-    let TypeKind::Struct(body_struct) = &types.lookup(body_name)?.kind else { return None };
+    let body = op
+        .responses
+        .iter()
+        .find(|r| super::operations::is_success(r.status))?
+        .body
+        .as_ref()?;
+    let TypeRef::Named(body_name) = &body.ty else {
+        return None;
+    };
+    let TypeKind::Struct(body_struct) = &types.lookup(body_name)?.kind else {
+        return None;
+    };
     let (items_field, item_type) = body_struct.fields.iter().find_map(|f| match &f.ty {
         TypeRef::Vec(item) => Some((f.rust_name.clone(), (**item).clone())),
         _ => None,
     })?;
-    let total_path = TOTAL_NAMES.iter().find_map(|name| find_integer_field(&body.ty, name, types, 0)).unwrap_or_default();
-    Some(Pagination { offset_param, limit_param, items_field, item_type, total_path })
+    let total_path = TOTAL_NAMES
+        .iter()
+        .find_map(|name| find_integer_field(&body.ty, name, types, 0))
+        .unwrap_or_default();
+    Some(Pagination {
+        offset_param,
+        limit_param,
+        items_field,
+        item_type,
+        total_path,
+    })
 }
 
 /// Index of the first integer query parameter called one of `names`.
 fn integer_query_param(op: &Operation, names: &[&str]) -> Option<usize> {
     op.params.iter().position(|p| {
-        p.location == ParamLocation::Query && names.contains(&p.name.as_str()) && matches!(p.ty, TypeRef::I32 | TypeRef::I64)
+        p.location == ParamLocation::Query
+            && names.contains(&p.name.as_str())
+            && matches!(p.ty, TypeRef::I32 | TypeRef::I64)
     })
 }
 
 /// The Rust field path from `ty` to an integer field called `name`, depth first in field order.
-fn find_integer_field(ty: &TypeRef, name: &str, types: &TypeBuilder<'_>, depth: usize) -> Option<Vec<String>> {
+fn find_integer_field(
+    ty: &TypeRef,
+    name: &str,
+    types: &TypeBuilder<'_>,
+    depth: usize,
+) -> Option<Vec<String>> {
     if depth >= TOTAL_MAX_DEPTH {
         return None;
     }
-    let TypeRef::Named(type_name) = ty else { return None };
-    let TypeKind::Struct(s) = &types.lookup(type_name)?.kind else { return None };
+    let TypeRef::Named(type_name) = ty else {
+        return None;
+    };
+    let TypeKind::Struct(s) = &types.lookup(type_name)?.kind else {
+        return None;
+    };
     s.fields.iter().find_map(|f| {
         if f.json_name == name && matches!(f.ty, TypeRef::I32 | TypeRef::I64) {
             Some(vec![f.rust_name.clone()])

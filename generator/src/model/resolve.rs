@@ -19,14 +19,16 @@ pub fn component<'a, T>(
             ReferenceOr::Item(item) => return Ok(item),
             ReferenceOr::Reference { reference } => {
                 let prefix = format!("#/components/{kind}/");
-                let name = reference
-                    .strip_prefix(&prefix)
-                    .ok_or_else(|| format!("`$ref: {reference}` does not point into #/components/{kind}"))?;
+                let name = reference.strip_prefix(&prefix).ok_or_else(|| {
+                    format!("`$ref: {reference}` does not point into #/components/{kind}")
+                })?;
                 current = components
                     .and_then(|c| c.get(name))
                     .ok_or_else(|| format!("`$ref: {reference}` does not resolve"))?;
             }
         }
     }
-    Err(format!("`$ref` chain longer than {MAX_HOPS} hops (a cycle?) in #/components/{kind}"))
+    Err(format!(
+        "`$ref` chain longer than {MAX_HOPS} hops (a cycle?) in #/components/{kind}"
+    ))
 }

@@ -13,7 +13,12 @@ pub const ENV_VAR_EXTENSION: &str = "x-env-var";
 /// (other variables take their defaults), or one per server when no variable has an enum.
 pub fn build_sites(spec: &OpenAPI, diagnostics: &mut Vec<Diagnostic>) -> Sites {
     let Some(first) = spec.servers.first() else {
-        return Sites { url_template: String::new(), variants: Vec::new(), default: 0, env_var: None };
+        return Sites {
+            url_template: String::new(),
+            variants: Vec::new(),
+            default: 0,
+            env_var: None,
+        };
     };
     match site_variable(first) {
         Some((name, variable)) => {
@@ -26,11 +31,17 @@ pub fn build_sites(spec: &OpenAPI, diagnostics: &mut Vec<Diagnostic>) -> Sites {
                     base_url: substitute(first, Some((name, value))),
                 })
                 .collect::<Vec<_>>();
-            let default = variable.enumeration.iter().position(|v| *v == variable.default);
+            let default = variable
+                .enumeration
+                .iter()
+                .position(|v| *v == variable.default);
             if default.is_none() {
                 diagnostics.push(Diagnostic::new(
                     format!("#/servers/0/variables/{name}/default"),
-                    format!("server variable default `{}` is not one of its enum values", variable.default),
+                    format!(
+                        "server variable default `{}` is not one of its enum values",
+                        variable.default
+                    ),
                 ));
             }
             Sites {
@@ -47,7 +58,11 @@ pub fn build_sites(spec: &OpenAPI, diagnostics: &mut Vec<Diagnostic>) -> Sites {
                 .iter()
                 .map(|server| {
                     let base_url = substitute(server, None);
-                    Site { rust_name: names::variant_name(host_of(&base_url)), value: base_url.clone(), base_url }
+                    Site {
+                        rust_name: names::variant_name(host_of(&base_url)),
+                        value: base_url.clone(),
+                        base_url,
+                    }
                 })
                 .collect(),
             default: 0,
@@ -100,26 +115,34 @@ fn host_of(url: &str) -> &str {
 
 /// The `x-env-var` extension, when it is a string.
 fn env_var(extensions: &indexmap::IndexMap<String, serde_json::Value>) -> Option<String> {
-    extensions.get(ENV_VAR_EXTENSION).and_then(|v| v.as_str()).map(str::to_string)
+    extensions
+        .get(ENV_VAR_EXTENSION)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
 }
 
 /// The API keys the client sends: every apiKey scheme carried in a header, in spec order.
 /// Other kinds are reported by the checker.
 pub fn build_credentials(spec: &OpenAPI) -> Vec<Credential> {
-    let Some(components) = &spec.components else { return Vec::new() };
+    let Some(components) = &spec.components else {
+        return Vec::new();
+    };
     components
         .security_schemes
         .iter()
         .filter_map(|(scheme, item)| match item {
-            ReferenceOr::Item(SecurityScheme::APIKey { location: APIKeyLocation::Header, name, description, extensions }) => {
-                Some(Credential {
-                    scheme: scheme.clone(),
-                    rust_name: names::field_name(scheme),
-                    header: name.clone(),
-                    env_var: env_var(extensions),
-                    description: description.clone(),
-                })
-            }
+            ReferenceOr::Item(SecurityScheme::APIKey {
+                location: APIKeyLocation::Header,
+                name,
+                description,
+                extensions,
+            }) => Some(Credential {
+                scheme: scheme.clone(),
+                rust_name: names::field_name(scheme),
+                header: name.clone(),
+                env_var: env_var(extensions),
+                description: description.clone(),
+            }),
             _ => None,
         })
         .collect()
