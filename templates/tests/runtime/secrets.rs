@@ -1,0 +1,152 @@
+//! The keys never show: not in tracing output, error Display or Debug, even if echoed back.
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use client_runtime_template::Error;
+use serde::Deserialize;
+use tracing_subscriber::fmt::format::FmtSpan;
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+use crate::support::{builder, client, get_flag, shows_a_key, API_KEY, APP_KEY};
+
+/// Collects everything a tracing subscriber writes.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .lock()
+            .expect("not poisoned")
+            .extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Captured {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().expect("not poisoned")).into_owned()
+    }
+}
+
+#[tokio::test]
+async fn tracing_shows_the_call_but_not_the_keys() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .with_max_level(tracing::Level::TRACE)
+        .with_span_events(FmtSpan::FULL)
+        .with_ansi(false)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(503))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(any())
+        .respond_with(
+            ResponseTemplate::new(404).set_body_raw(r#"{"errors":["nope"]}"#, "application/json"),
+        )
+        .mount(&server)
+        .await;
+    let error = client(&server)
+        .execute(get_flag("f"))
+        .await
+        .expect_err("a 404");
+    assert_eq!(error.status(), Some(404));
+
+    let output = captured.text();
+    for expected in [
+        "api_request",
+        "operation=\"GetFeatureFlag\"",
+        "method=\"GET\"",
+        "path_template=\"/api/v2/feature-flags/{id}\"",
+        "attempt=2",
+        "status=404",
+        "retrying",
+    ] {
+        assert!(
+            output.contains(expected),
+            "missing {expected} in:\n{output}"
+        );
+    }
+    assert!(!shows_a_key(&output), "{output}");
+}
+
+#[tokio::test]
+async fn keys_echoed_in_an_error_body_are_redacted() {
+    let server = MockServer::start().await;
+    let body = format!(r#"{{"errors":["bad key {API_KEY}"],"debug":"app key was {APP_KEY}"}}"#);
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(403).set_body_raw(body, "application/json"))
+        .mount(&server)
+        .await;
+    let error = client(&server)
+        .execute(get_flag("f"))
+        .await
+        .expect_err("a 403");
+    let Error::Api(api) = &error else {
+        panic!("expected an API error, got {error:?}");
+    };
+    assert_eq!(api.errors(), ["bad key [redacted]"]);
+    for shown in [
+        error.to_string(),
+        format!("{error:?}"),
+        format!("{error:#?}"),
+    ] {
+        assert!(!shows_a_key(&shown), "{shown}");
+    }
+}
+
+#[tokio::test]
+async fn keys_echoed_where_decoding_fails_are_redacted() {
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Counted {
+        count: i64,
+    }
+    let server = MockServer::start().await;
+    let padding = "x".repeat(500);
+    let body = format!(r#"{{"padding":"{padding}","count":"{API_KEY}"}}"#);
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200).set_body_raw(body, "application/json"))
+        .mount(&server)
+        .await;
+    let raw = client(&server).execute(get_flag("f")).await.expect("a 200");
+    let error = raw.json::<Counted>().expect_err("count is not a number");
+    let Error::Decode(decode) = &error else {
+        panic!("expected a decode error, got {error:?}");
+    };
+    assert_eq!(decode.path(), "count");
+    for shown in [error.to_string(), format!("{error:?}")] {
+        assert!(!shows_a_key(&shown), "{shown}");
+        // Not even the start of a key cut by the excerpt bound.
+        assert!(!shown.contains(&API_KEY[..12]), "{shown}");
+    }
+}
+
+#[tokio::test]
+async fn transport_errors_do_not_show_the_keys() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let address = listener.local_addr().expect("address");
+    drop(listener);
+    let client = builder(&format!("http://{address}"))
+        .build()
+        .expect("valid");
+    let error = client.execute(get_flag("f")).await.expect_err("refused");
+    for shown in [error.to_string(), format!("{error:?}")] {
+        assert!(!shows_a_key(&shown), "{shown}");
+    }
+}

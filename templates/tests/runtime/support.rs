@@ -1,0 +1,184 @@
+//! Shared fixtures: a test API description, keys, clients, and raw socket servers.
+
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use client_runtime_template::{
+    ApiSpec, Client, ClientBuilder, CredentialSpec, Method, OperationSpec, Request, RetryPolicy,
+    SiteSpec,
+};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use wiremock::MockServer;
+
+pub const API_KEY: &str = "api-key-5f0c2b7e9d1a4c3b8e6f";
+pub const APP_KEY: &str = "app-key-a8d3e1f7c2b94e0d6a5c";
+
+pub static SITES: [SiteSpec; 3] = [
+    SiteSpec {
+        value: "datadoghq.com",
+        base_url: "https://api.datadoghq.com",
+    },
+    SiteSpec {
+        value: "datadoghq.eu",
+        base_url: "https://api.datadoghq.eu",
+    },
+    SiteSpec {
+        value: "us3.datadoghq.com",
+        base_url: "https://api.us3.datadoghq.com",
+    },
+];
+
+pub static CREDENTIALS: [CredentialSpec; 2] = [
+    CredentialSpec {
+        name: "apiKeyAuth",
+        header: "DD-API-KEY",
+        env: Some("RUNTIME_TEST_API_KEY"),
+    },
+    CredentialSpec {
+        name: "appKeyAuth",
+        header: "DD-APPLICATION-KEY",
+        env: Some("RUNTIME_TEST_APP_KEY"),
+    },
+];
+
+pub static SPEC: ApiSpec = ApiSpec {
+    name: "runtime-test",
+    version: "1.2.3",
+    sites: &SITES,
+    default_site: 0,
+    site_env: Some("RUNTIME_TEST_SITE"),
+    credentials: &CREDENTIALS,
+};
+
+/// Builds an operation description with both keys required.
+const fn operation(id: &'static str, method: Method, path_template: &'static str) -> OperationSpec {
+    OperationSpec {
+        id,
+        method,
+        path_template,
+        unstable: false,
+        sites: None,
+        security: &["apiKeyAuth", "appKeyAuth"],
+    }
+}
+
+pub static GET_FLAG: OperationSpec =
+    operation("GetFeatureFlag", Method::Get, "/api/v2/feature-flags/{id}");
+pub static CREATE_FLAG: OperationSpec =
+    operation("CreateFeatureFlag", Method::Post, "/api/v2/feature-flags");
+pub static DELETE_FLAG: OperationSpec = operation(
+    "DeleteFeatureFlag",
+    Method::Delete,
+    "/api/v2/feature-flags/{id}",
+);
+
+/// A request for `GET /api/v2/feature-flags/{id}`.
+pub fn get_flag(id: &str) -> Request {
+    let mut request = Request::new(&GET_FLAG);
+    request.path_literal("/api/v2/feature-flags");
+    request.path_param(&id);
+    request
+}
+
+/// A request for `POST /api/v2/feature-flags` with a small JSON body.
+pub fn create_flag() -> Request {
+    let mut request = Request::new(&CREATE_FLAG);
+    request.path_literal("/api/v2/feature-flags");
+    request
+        .json_body(&serde_json::json!({"data": {"type": "feature-flags"}}))
+        .expect("a JSON value encodes");
+    request
+}
+
+/// Retries with waits short enough for tests.
+pub fn fast_retries() -> RetryPolicy {
+    RetryPolicy::default()
+        .base_delay(Duration::from_millis(1))
+        .max_delay(Duration::from_millis(5))
+        .max_total_wait(Duration::from_secs(2))
+}
+
+/// A builder for `base_url` with both keys and fast retries.
+pub fn builder(base_url: &str) -> ClientBuilder {
+    ClientBuilder::new(&SPEC)
+        .base_url(base_url)
+        .credential("apiKeyAuth", API_KEY)
+        .credential("appKeyAuth", APP_KEY)
+        .retry_policy(fast_retries())
+}
+
+/// A client for the wiremock server.
+pub fn client(server: &MockServer) -> Client {
+    builder(&server.uri())
+        .build()
+        .expect("a valid configuration")
+}
+
+/// Whether `text` shows either key.
+pub fn shows_a_key(text: &str) -> bool {
+    text.contains(API_KEY) || text.contains(APP_KEY)
+}
+
+/// A raw TCP server on loopback that runs `handle` for each connection and counts them.
+pub struct RawServer {
+    pub address: SocketAddr,
+    connections: Arc<AtomicUsize>,
+}
+
+impl RawServer {
+    pub async fn start<F, Fut>(handle: F) -> RawServer
+    where
+        F: Fn(TcpStream) -> Fut + Send + Sync + 'static,
+        Fut: std::future::Future<Output = ()> + Send + 'static,
+    {
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind loopback");
+        let address = listener.local_addr().expect("local address");
+        let connections = Arc::new(AtomicUsize::new(0));
+        let counter = connections.clone();
+        tokio::spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                counter.fetch_add(1, Ordering::SeqCst);
+                tokio::spawn(handle(stream));
+            }
+        });
+        RawServer {
+            address,
+            connections,
+        }
+    }
+
+    pub fn uri(&self) -> String {
+        format!("http://{}", self.address)
+    }
+
+    pub fn connections(&self) -> usize {
+        self.connections.load(Ordering::SeqCst)
+    }
+}
+
+/// Reads one request head (up to the blank line); `None` when the peer closed first.
+pub async fn read_request_head(stream: &mut TcpStream) -> Option<String> {
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        match stream.read(&mut byte).await {
+            Ok(1) => head.push(byte[0]),
+            _ => return None,
+        }
+    }
+    String::from_utf8(head).ok()
+}
+
+/// Writes a complete keep-alive JSON response.
+pub async fn write_json(stream: &mut TcpStream, body: &str) -> std::io::Result<()> {
+    let response = format!(
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(response.as_bytes()).await
+}
