@@ -18,7 +18,7 @@ async fn main() -> ::std::result::Result<
         "\"550e8400-e29b-41d4-a716-446655440001\"",
     )?;
     let body: ::datadog_feature_flags::models::CreateAllocationRequest = ::serde_json::from_str(
-        "{\n  \"data\": {\n    \"attributes\": {\n      \"guardrail_metrics\": [],\n      \"key\": \"new-targeting-rule-example-feature-flag\",\n      \"name\": \"New targeting rule Example-Feature-Flag\",\n      \"targeting_rules\": [],\n      \"type\": \"CANARY\",\n      \"variant_weights\": [\n        {\n          \"value\": 100,\n          \"variant_id\": \"550e8400-e29b-41d4-a716-446655440002\"\n        }\n      ]\n    },\n    \"type\": \"allocations\"\n  }\n}",
+        "{\n  \"data\": {\n    \"type\": \"allocations\",\n    \"attributes\": {\n      \"name\": \"New targeting rule Example-Feature-Flag\",\n      \"key\": \"new-targeting-rule-example-feature-flag\",\n      \"targeting_rules\": [],\n      \"variant_weights\": [\n        {\n          \"variant_id\": \"550e8400-e29b-41d4-a716-446655440002\",\n          \"value\": 100\n        }\n      ],\n      \"guardrail_metrics\": [],\n      \"type\": \"CANARY\"\n    }\n  }\n}",
     )?;
     let response = client
         .feature_flags()

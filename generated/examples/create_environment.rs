@@ -12,7 +12,7 @@ async fn main() -> ::std::result::Result<
 > {
     let client = datadog_feature_flags::Client::builder().from_env()?.build()?;
     let body: ::datadog_feature_flags::models::CreateEnvironmentRequest = ::serde_json::from_str(
-        "{\n  \"data\": {\n    \"attributes\": {\n      \"name\": \"Test Environment Example-Feature-Flag\",\n      \"queries\": [\n        \"test-Example-Feature-Flag\",\n        \"env-Example-Feature-Flag\"\n      ]\n    },\n    \"type\": \"environments\"\n  }\n}",
+        "{\n  \"data\": {\n    \"type\": \"environments\",\n    \"attributes\": {\n      \"name\": \"Test Environment Example-Feature-Flag\",\n      \"queries\": [\n        \"test-Example-Feature-Flag\",\n        \"env-Example-Feature-Flag\"\n      ]\n    }\n  }\n}",
     )?;
     let response = client.feature_flags().create_environment(&body).send().await?;
     println!("{response:#?}");

@@ -15,7 +15,7 @@ async fn main() -> ::std::result::Result<
         "\"550e8400-e29b-41d4-a716-446655440000\"",
     )?;
     let body: ::datadog_feature_flags::models::UpdateFeatureFlagRequest = ::serde_json::from_str(
-        "{\n  \"data\": {\n    \"attributes\": {\n      \"description\": \"Updated description for the feature flag\",\n      \"name\": \"Updated Test Feature Flag Example-Feature-Flag\"\n    },\n    \"type\": \"feature-flags\"\n  }\n}",
+        "{\n  \"data\": {\n    \"type\": \"feature-flags\",\n    \"attributes\": {\n      \"description\": \"Updated description for the feature flag\",\n      \"name\": \"Updated Test Feature Flag Example-Feature-Flag\"\n    }\n  }\n}",
     )?;
     let response = client
         .feature_flags()

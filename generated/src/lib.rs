@@ -10,6 +10,7 @@
 //! pages were read, the `x-` extensions used, and every discrepancy found in the pages.
 //!
 //! Generated from the API's OpenAPI spec (version 1.0.0) by openapi-rust-generator.
+//!
 //! ## Quick start
 //!
 //! ```no_run

@@ -174,6 +174,7 @@ pub fn lib_rs(api: &Api, options: &GenerateOptions) -> TokenStream {
     let quick_start = quick_start(api, options);
     let lines = crate_docs
         .lines()
+        .chain(std::iter::once(""))
         .chain(quick_start.lines())
         .map(|l| format!(" {l}"));
     quote! {
