@@ -157,3 +157,18 @@ fn debug_output_of_the_builder_and_the_client_redacts_both_keys() {
     assert!(client_debug.contains("appKeyAuth"), "{client_debug}");
     assert!(!shows_a_key(&client_debug), "{client_debug}");
 }
+
+#[test]
+fn the_last_of_site_and_base_url_wins() {
+    let site_last = builder("http://127.0.0.1:1")
+        .site_value("datadoghq.eu")
+        .build()
+        .expect("valid");
+    assert!(format!("{site_last:?}").contains("https://api.datadoghq.eu/"));
+    let base_url_last = builder("http://127.0.0.1:1")
+        .site_value("datadoghq.eu")
+        .base_url("http://127.0.0.1:2")
+        .build()
+        .expect("valid");
+    assert!(format!("{base_url_last:?}").contains("http://127.0.0.1:2/"));
+}
