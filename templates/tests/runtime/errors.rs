@@ -92,3 +92,12 @@ async fn the_error_enum_reports_the_status() {
     assert_eq!(error.status(), Some(403));
     assert_eq!(server.received_requests().await.map(|r| r.len()), Some(1));
 }
+
+#[test]
+fn the_error_type_works_with_error_handling_libraries() {
+    fn assert_error<E: std::error::Error + Send + Sync + 'static>() {}
+    assert_error::<Error>();
+    assert_error::<ApiError>();
+    assert_error::<client_runtime_template::DecodeError>();
+    assert!(std::mem::size_of::<Error>() <= 64);
+}
