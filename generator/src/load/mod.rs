@@ -41,16 +41,17 @@ impl LoadedSpec {
 pub fn parse(source: &str) -> Result<LoadedSpec, Diagnostics> {
     let document: serde_json::Value =
         serde_yaml::from_str(source).map_err(|e| one(yaml_error(&e)))?;
-    version::check(&document).map_err(one)?;
     let lines = LineMap::build(source);
+    let located = |mut problem: Diagnostic| {
+        problem.line = problem.line.or_else(|| lines.line_of(&problem.pointer));
+        one(problem)
+    };
+    version::check(&document).map_err(located)?;
     let duplicates = lines.duplicate_keys();
     if !duplicates.is_empty() {
         return Err(Diagnostics(duplicates));
     }
-    let openapi = typed::deserialize(&document).map_err(|mut problem| {
-        problem.line = problem.line.or_else(|| lines.line_of(&problem.pointer));
-        one(problem)
-    })?;
+    let openapi = typed::deserialize(&document).map_err(located)?;
     Ok(LoadedSpec {
         openapi,
         document,
@@ -84,8 +85,8 @@ fn yaml_error(error: &serde_yaml::Error) -> Diagnostic {
     let Some(location) = error.location() else {
         return Diagnostic::new("#", format!("invalid YAML: {text}"));
     };
-    let suffix = format!(" at line {} column {}", location.line(), location.column());
-    let what = text.strip_suffix(&suffix).unwrap_or(&text);
+    let position = format!(" at line {} column {}", location.line(), location.column());
+    let what = text.replacen(&position, "", 1);
     let mut problem = Diagnostic::new(
         "#",
         format!("invalid YAML: {what} (column {})", location.column()),

@@ -1,0 +1,312 @@
+//! The `generator` binary on bad specs (tests/fixtures/bad/, one file per problem family):
+//! every problem is reported with its JSON pointer and line, the exit code is 2, nothing
+//! panics and nothing is written.
+
+use std::path::Path;
+use std::process::Command;
+
+/// Runs the generator on a fixture and checks the outcome every bad spec shares.
+fn stderr_of(fixture: &str) -> String {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let out = dir.path().join("out");
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/bad")
+        .join(fixture);
+    let output = Command::new(env!("CARGO_BIN_EXE_generator"))
+        .arg("--spec")
+        .arg(&spec)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("the generator binary runs");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "{fixture}: exit status\n{stderr}"
+    );
+    assert!(
+        !stderr.contains("panicked"),
+        "{fixture} panicked:\n{stderr}"
+    );
+    assert!(!out.exists(), "{fixture}: wrote {}", out.display());
+    stderr
+}
+
+/// Asserts the fixture reports exactly these problems: each `(words, location)` must appear on
+/// one `error:` line, `location` being `at <pointer>` and ` (line N)` when the line is known.
+fn assert_reports(fixture: &str, expected: &[(&str, &str)]) {
+    let stderr = stderr_of(fixture);
+    let errors: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("error: "))
+        .collect();
+    for (words, location) in expected {
+        assert!(
+            errors
+                .iter()
+                .any(|l| l.contains(words) && l.ends_with(location)),
+            "{fixture}: no error with {words:?} ending {location:?} in:\n{stderr}"
+        );
+    }
+    assert_eq!(
+        errors.len(),
+        expected.len(),
+        "{fixture}: number of errors in:\n{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("{} error(s) in", expected.len())),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn yaml_syntax_errors_name_line_and_column() {
+    assert_reports(
+        "yaml_syntax.yaml",
+        &[(
+            "invalid YAML: did not find expected ',' or ']'",
+            "(column 1) at # (line 7)",
+        )],
+    );
+}
+
+#[test]
+fn swagger_2_is_an_unsupported_version() {
+    assert_reports(
+        "swagger_2.yaml",
+        &[(
+            "unsupported version: Swagger/OpenAPI 2.0",
+            "at #/swagger (line 1)",
+        )],
+    );
+}
+
+#[test]
+fn openapi_3_1_is_an_unsupported_version() {
+    assert_reports(
+        "openapi_3_1.yaml",
+        &[(
+            "unsupported version: OpenAPI \"3.1.0\"",
+            "at #/openapi (line 1)",
+        )],
+    );
+}
+
+#[test]
+fn documents_that_are_not_openapi_are_refused_clearly() {
+    assert_reports("empty.yaml", &[("the spec is empty", "at #")]);
+    assert_reports(
+        "not_a_mapping.yaml",
+        &[("the spec is not a mapping", "at # (line 1)")],
+    );
+    assert_reports(
+        "missing_openapi.yaml",
+        &[("missing `openapi` version field", "at # (line 1)")],
+    );
+}
+
+#[test]
+fn wrong_types_are_located_below_openapiv3s_buffered_nodes() {
+    assert_reports(
+        "wrong_type.yaml",
+        &[(
+            "invalid type: integer `5`, expected a sequence",
+            "at #/paths/~1pets/get/parameters (line 9)",
+        )],
+    );
+}
+
+#[test]
+fn keys_written_twice_are_errors() {
+    assert_reports(
+        "duplicate_key.yaml",
+        &[(
+            "duplicate key \"get\" (first written on line 7)",
+            "at #/paths/~1pets/get (line 12)",
+        )],
+    );
+}
+
+#[test]
+fn unresolved_references_are_all_reported() {
+    assert_reports(
+        "unresolved_ref.yaml",
+        &[
+            ("names \"apiKeyAuth\", which is not in #/components/securitySchemes", "at #/security/0/apiKeyAuth (line 6)"),
+            ("unresolved $ref \"#/components/parameters/Missing\"", "at #/paths/~1pets/get/parameters/0/$ref (line 12)"),
+            (
+                "unresolved $ref \"#/components/schemas/Nope\"",
+                "at #/paths/~1pets/get/responses/200/content/application~1json/schema/$ref (line 19)",
+            ),
+            ("unresolved $ref \"other.yaml#/components/responses/NotFound\"", "at #/paths/~1pets/get/responses/404/$ref (line 21)"),
+            ("$ref cycle", "at #/components/schemas/A/$ref (line 25)"),
+            ("$ref cycle", "at #/components/schemas/B/$ref (line 27)"),
+        ],
+    );
+}
+
+#[test]
+fn operation_ids_must_exist_and_be_unique() {
+    assert_reports(
+        "operation_ids.yaml",
+        &[
+            (
+                "missing operationId for GET /pets",
+                "at #/paths/~1pets/get (line 7)",
+            ),
+            (
+                "duplicate operationId \"createPet\" (also used at #/paths/~1pets/post)",
+                "at #/paths/~1animals/post/operationId (line 18)",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn path_template_parameters_must_match_declarations() {
+    assert_reports(
+        "path_parameters.yaml",
+        &[
+            (
+                "path parameter {pet_id} of /pets/{pet_id} is not declared",
+                "at #/paths/~1pets~1{pet_id}/get (line 7)",
+            ),
+            (
+                "path parameter \"owner_id\" is declared but /pets/{pet_id} has no {owner_id}",
+                "at #/paths/~1pets~1{pet_id}/get/parameters/0 (line 10)",
+            ),
+            (
+                "path parameter \"owner_id\" must have required: true",
+                "at #/paths/~1owners~1{owner_id}/get/parameters/0 (line 22)",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn names_that_collide_after_case_conversion_name_both_places() {
+    assert_reports(
+        "name_collisions.yaml",
+        &[
+            ("tag \"feature-flags\" and tag \"Feature Flags\" (at #/tags/0/name) both become the module `feature_flags`", "at #/tags/1/name (line 7)"),
+            (
+                "query parameter \"page_size\" and query parameter \"page-size\" (at #/paths/~1flags/get/parameters/0) both become the builder method `page_size`",
+                "at #/paths/~1flags/get/parameters/1 (line 18)",
+            ),
+            ("operationId \"list_flags\" and operationId \"listFlags\" (at #/paths/~1flags/get/operationId) both become the Rust type `ListFlags`", "at #/paths/~1flags/post/operationId (line 26)"),
+            ("both become the method `list_flags`", "at #/paths/~1flags/post/operationId (line 26)"),
+            ("tag \"feature-flags\" and tag \"Feature Flags\"", "at #/paths/~1flags/post/tags/0 (line 27)"),
+            (
+                "property \"is_archived\" and property \"isArchived\" (at #/components/schemas/feature_flag/properties/isArchived) both become the field `is_archived`",
+                "at #/components/schemas/feature_flag/properties/is_archived (line 38)",
+            ),
+            (
+                "schema \"FeatureFlag\" and schema \"feature_flag\" (at #/components/schemas/feature_flag) both become the Rust type `FeatureFlag`",
+                "at #/components/schemas/FeatureFlag (line 40)",
+            ),
+            ("enum value \"a_b\" and enum value \"a-b\"", "at #/components/schemas/FeatureFlag/enum/1 (line 42)"),
+        ],
+    );
+}
+
+#[test]
+fn constructs_the_generator_cannot_generate_are_listed() {
+    let file = "#/paths/~1files~1{name}.json";
+    let get = format!("{file}/get/parameters");
+    let body = format!("{file}/post/requestBody/content/multipart~1form-data");
+    assert_reports(
+        "unsupported.yaml",
+        &[
+            (
+                "path segment \"{name}.json\" is not supported",
+                &format!("at {file} (line 6)"),
+            ),
+            (
+                "parameters in: cookie are not supported",
+                &format!("at {get}/1/in (line 16)"),
+            ),
+            (
+                "described by `content` instead of `schema`",
+                &format!("at {get}/2/content (line 21)"),
+            ),
+            (
+                "parameter style \"deepObject\" is not supported in query",
+                &format!("at {get}/3/style (line 27)"),
+            ),
+            (
+                "object-typed parameters are not supported",
+                &format!("at {get}/3/schema (line 28)"),
+            ),
+            (
+                "request bodies of type multipart/form-data are not supported",
+                &format!("at {body} (line 46)"),
+            ),
+            (
+                "it must name #/components/schemas/<name>",
+                &format!("at {body}/schema/$ref (line 48)"),
+            ),
+            (
+                "`not` schemas are not supported",
+                "at #/components/schemas/NotString/not (line 60)",
+            ),
+            (
+                "inline alternatives of a discriminated union",
+                "at #/components/schemas/Shape/oneOf/0 (line 64)",
+            ),
+            (
+                "security scheme type oauth2 is not supported",
+                "at #/components/securitySchemes/oauth (line 71)",
+            ),
+            (
+                "security scheme apiKey in: query is not supported",
+                "at #/components/securitySchemes/queryKey (line 77)",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn every_example_is_validated_against_its_schema() {
+    let media =
+        "#/paths/~1flags~1{flag_id}/get/responses/200/content/application~1json/example (line 32)";
+    let attributes = "#/components/schemas/Flag/properties/attributes/properties";
+    assert_reports(
+        "examples.yaml",
+        &[
+            ("example value at $: \"not-a-uuid\" is not a uuid", "at #/paths/~1flags~1{flag_id}/get/parameters/0/example (line 16)"),
+            (
+                "example value at $: 3000000000 is out of the int32 range",
+                "at #/paths/~1flags~1{flag_id}/get/parameters/1/examples/tooBig/value (line 24)",
+            ),
+            ("example value at $.data.attributes.colour: unknown property", &format!("at {media}")),
+            ("example value at $.data.attributes.created_at: \"yesterday\" is not an RFC 3339 date-time", &format!("at {media}")),
+            ("example value at $.data.attributes.status: \"paused\" is not one of [\"active\", \"archived\"]", &format!("at {media}")),
+            ("example value at $.meta: unknown property", "at #/components/examples/MissingData/value (line 45)"),
+            ("example value at $: required property \"data\" is missing", "at #/components/examples/MissingData/value (line 45)"),
+            ("example value at $: \"paused\" is not one of", &format!("at {attributes}/status/example (line 67)")),
+            ("example value at $: null is not allowed", &format!("at {attributes}/count/example (line 74)")),
+        ],
+    );
+}
+
+#[test]
+fn schema_mistakes_openapiv3_lets_through_are_reported() {
+    assert_reports(
+        "schema_mistakes.yaml",
+        &[
+            (
+                "unknown type \"strin\"",
+                "at #/components/schemas/Typo/type (line 9)",
+            ),
+            (
+                "type: array without `items`",
+                "at #/components/schemas/List (line 10)",
+            ),
+            (
+                "required property \"nmae\" is not in `properties`",
+                "at #/components/schemas/Thing/required/0 (line 14)",
+            ),
+        ],
+    );
+}

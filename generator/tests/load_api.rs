@@ -1,0 +1,180 @@
+//! `load::parse`, `load::load_file` and `check::check` through the library: located problems
+//! for unreadable input, line lookup, and no panic on any input.
+
+use std::path::Path;
+
+use generator::{check, load};
+
+const VALID: &str = r##"openapi: 3.0.3
+info:
+  title: Pets
+  version: "1"
+paths:
+  /pets/{pet_id}:
+    get:
+      operationId: getPet
+      tags: [pets]
+      parameters:
+        - name: pet_id
+          in: path
+          required: true
+          schema:
+            type: string
+            format: uuid
+          example: 3fa85f64-5717-4562-b3fc-2c963f66afa6
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                $ref: "#/components/schemas/Pet"
+              example:
+                id: 3fa85f64-5717-4562-b3fc-2c963f66afa6
+                name: Rex
+                kind: dog
+components:
+  schemas:
+    Pet:
+      type: object
+      required: [id, name]
+      properties:
+        id:
+          type: string
+          format: uuid
+        name:
+          type: string
+        kind:
+          type: string
+          enum: [dog, cat]
+          nullable: true
+  securitySchemes:
+    apiKeyAuth:
+      type: apiKey
+      in: header
+      name: DD-API-KEY
+security:
+  - apiKeyAuth: []
+"##;
+
+fn bad_fixtures() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    let mut texts: Vec<String> = std::fs::read_dir(dir)
+        .expect("fixtures directory")
+        .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path()).ok())
+        .collect();
+    texts.sort();
+    texts
+}
+
+#[test]
+fn a_valid_spec_loads_and_passes_the_checker() {
+    let spec = load::parse(VALID).expect("valid spec");
+    assert_eq!(check::check(&spec), Vec::new());
+    assert_eq!(spec.openapi.info.title, "Pets");
+    assert_eq!(
+        spec.line_of("#/paths/~1pets~1{pet_id}/get/parameters/0/example"),
+        Some(17)
+    );
+    assert_eq!(
+        spec.line_of("#/components/schemas/Pet/properties/kind/enum"),
+        Some(42)
+    );
+}
+
+#[test]
+fn every_3_0_patch_version_is_accepted() {
+    for version in ["3.0.0", "3.0.1", "3.0.2", "3.0.3", "3.0.4"] {
+        let text = VALID.replacen("3.0.3", version, 1);
+        assert!(load::parse(&text).is_ok(), "{version}");
+    }
+}
+
+#[test]
+fn json_specs_load_with_lines() {
+    let json = "{\n  \"openapi\": \"3.0.3\",\n  \"info\": {\"title\": \"t\", \"version\": \"1\"},\n  \"paths\": {\n    \"/a\": {}\n  }\n}\n";
+    let spec = load::parse(json).expect("JSON spec");
+    assert_eq!(spec.line_of("#/paths/~1a"), Some(5));
+}
+
+#[test]
+fn unreadable_files_are_problems_not_panics() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let missing = load::load_file(&dir.path().join("missing.yaml")).expect_err("missing file");
+    assert!(
+        missing.0[0].message.starts_with("cannot read "),
+        "{missing}"
+    );
+
+    let latin1 = dir.path().join("latin1.yaml");
+    std::fs::write(&latin1, b"openapi: 3.0.3\ninfo:\n  title: caf\xe9\n").expect("write fixture");
+    let invalid = load::load_file(&latin1).expect_err("invalid UTF-8");
+    assert!(
+        invalid.0[0].message.ends_with("is not valid UTF-8"),
+        "{invalid}"
+    );
+    assert_eq!(invalid.0[0].line, Some(3));
+}
+
+#[test]
+fn load_file_reads_a_spec() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join("spec.yaml");
+    std::fs::write(&path, VALID).expect("write spec");
+    assert!(load::load_file(&path).is_ok());
+}
+
+#[test]
+fn deeply_nested_documents_are_refused_without_overflowing() {
+    let depth = 20_000;
+    let json = format!(
+        "{{\"openapi\": \"3.0.3\", \"x\": {}{}}}",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
+    assert!(load::parse(&json).is_err());
+    let yaml = format!(
+        "openapi: 3.0.3\nx:\n{}",
+        (1..400)
+            .map(|i| format!("{}k:\n", " ".repeat(i)))
+            .collect::<String>()
+    );
+    assert!(load::parse(&yaml).is_err());
+}
+
+#[test]
+fn no_input_prefix_panics_the_loader_or_the_checker() {
+    let mut texts = bad_fixtures();
+    texts.push(VALID.to_string());
+    for text in &texts {
+        // Cut at every line end, key separator and quote: where truncation changes structure.
+        let cuts = text
+            .char_indices()
+            .filter(|(_, c)| matches!(c, '\n' | ':' | '"' | '[' | '{'))
+            .map(|(i, _)| i);
+        for end in cuts {
+            if let Ok(spec) = load::parse(&text[..end]) {
+                let _ = check::check(&spec);
+            }
+        }
+    }
+}
+
+#[test]
+fn mangled_inputs_do_not_panic() {
+    let replacements = [
+        ("type: object", "type: [object]"),
+        ("$ref", "$re"),
+        ("- ", "-"),
+        (": ", ":"),
+        ("\"", "'"),
+        ("  ", " "),
+    ];
+    for text in bad_fixtures().iter().chain([VALID.to_string()].iter()) {
+        for (from, to) in replacements {
+            if let Ok(spec) = load::parse(&text.replace(from, to)) {
+                let _ = check::check(&spec);
+            }
+        }
+    }
+}
