@@ -268,8 +268,8 @@ fn constructs_the_generator_cannot_generate_are_listed() {
 
 #[test]
 fn every_example_is_validated_against_its_schema() {
-    let media =
-        "#/paths/~1flags~1{flag_id}/get/responses/200/content/application~1json/example (line 32)";
+    // The line is that of the offending value inside the example.
+    let media = "#/paths/~1flags~1{flag_id}/get/responses/200/content/application~1json/example";
     let attributes = "#/components/schemas/Flag/properties/attributes/properties";
     assert_reports(
         "examples.yaml",
@@ -279,10 +279,10 @@ fn every_example_is_validated_against_its_schema() {
                 "example value at $: 3000000000 is out of the int32 range",
                 "at #/paths/~1flags~1{flag_id}/get/parameters/1/examples/tooBig/value (line 24)",
             ),
-            ("example value at $.data.attributes.colour: unknown property", &format!("at {media}")),
-            ("example value at $.data.attributes.created_at: \"yesterday\" is not an RFC 3339 date-time", &format!("at {media}")),
-            ("example value at $.data.attributes.status: \"paused\" is not one of [\"active\", \"archived\"]", &format!("at {media}")),
-            ("example value at $.meta: unknown property", "at #/components/examples/MissingData/value (line 45)"),
+            ("example value at $.data.attributes.colour: unknown property", &format!("at {media} (line 38)")),
+            ("example value at $.data.attributes.created_at: \"yesterday\" is not an RFC 3339 date-time", &format!("at {media} (line 37)")),
+            ("example value at $.data.attributes.status: \"paused\" is not one of [\"active\", \"archived\"]", &format!("at {media} (line 36)")),
+            ("example value at $.meta: unknown property", "at #/components/examples/MissingData/value (line 46)"),
             ("example value at $: required property \"data\" is missing", "at #/components/examples/MissingData/value (line 45)"),
             ("example value at $: \"paused\" is not one of", &format!("at {attributes}/status/example (line 67)")),
             ("example value at $: null is not allowed", &format!("at {attributes}/count/example (line 74)")),

@@ -24,7 +24,9 @@ pub fn check(spec: &LoadedSpec) -> Vec<Diagnostic> {
     problems.extend(names::check(document, &inventory));
     problems.extend(schemas::check(&inventory));
     problems.extend(unsupported::check(document, &inventory));
-    problems.extend(examples::check(document, &inventory));
+    problems.extend(examples::check(document, &inventory, &|pointer| {
+        spec.line_of(pointer)
+    }));
     for problem in &mut problems {
         problem.line = problem.line.or_else(|| spec.line_of(&problem.pointer));
     }

@@ -12,13 +12,29 @@ use crate::diagnostics::{pointer_join, Diagnostic};
 
 use validate::validate;
 
-/// One problem per mismatch, at the example's pointer.
-pub fn check(document: &Value, inventory: &Inventory<'_>) -> Vec<Diagnostic> {
+/// Finds the line of a pointer.
+pub type LineOf<'l> = &'l dyn Fn(&str) -> Option<usize>;
+
+/// One problem per mismatch, at the example's pointer, on the line of the offending value
+/// inside the example where `line_of` knows it.
+pub fn check(document: &Value, inventory: &Inventory<'_>, line_of: LineOf<'_>) -> Vec<Diagnostic> {
+    let report = |schema: &Value, example: &Value, pointer: &str| -> Vec<Diagnostic> {
+        validate(document, schema, example)
+            .into_iter()
+            .map(|m| {
+                let mut problem = Diagnostic::new(
+                    pointer,
+                    format!("example value at {}: {}", m.path, m.message),
+                );
+                problem.line = line_of(&format!("{pointer}{}", m.pointer));
+                problem
+            })
+            .collect()
+    };
     let mut problems = Vec::new();
     for schema in &inventory.schemas {
         if let Some(example) = schema.value.get("example") {
             problems.extend(report(
-                document,
                 schema.value,
                 example,
                 &pointer_join(&schema.pointer, "example"),
@@ -35,7 +51,7 @@ pub fn check(document: &Value, inventory: &Inventory<'_>) -> Vec<Diagnostic> {
             continue;
         };
         for (example, pointer) in examples_of(document, holder) {
-            problems.extend(report(document, schema, example, &pointer));
+            problems.extend(report(schema, example, &pointer));
         }
     }
     problems
@@ -57,17 +73,4 @@ fn examples_of<'a>(document: &'a Value, holder: &Site<'a>) -> Vec<(&'a Value, St
         }
     }
     found
-}
-
-/// The mismatches of one example as problems at `pointer`.
-fn report(document: &Value, schema: &Value, example: &Value, pointer: &str) -> Vec<Diagnostic> {
-    validate(document, schema, example)
-        .into_iter()
-        .map(|m| {
-            Diagnostic::new(
-                pointer,
-                format!("example value at {}: {}", m.path, m.message),
-            )
-        })
-        .collect()
 }

@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 
 use super::formats;
 use crate::check::refs;
+use crate::diagnostics::escape_token;
 
 /// Schemas applied per validation at most; past it, validation stops quietly.
 const BUDGET: usize = 100_000;
@@ -23,6 +24,8 @@ const MAX_SHOWN: usize = 80;
 pub struct Mismatch {
     /// JSON path inside the value, e.g. `$.data[0].id`.
     pub path: String,
+    /// The same place as a JSON pointer relative to the value, e.g. `/data/0/id`.
+    pub pointer: String,
     /// What is wrong there.
     pub message: String,
 }
@@ -34,7 +37,7 @@ pub fn validate(document: &Value, schema: &Value, value: &Value) -> Vec<Mismatch
         mismatches: Vec::new(),
         budget: BUDGET,
     };
-    run.value(schema, value, "$", &Context::default());
+    run.value(schema, value, &At::root(), &Context::default());
     run.mismatches
 }
 
@@ -56,7 +59,7 @@ struct Run<'a> {
 
 impl<'a> Run<'a> {
     /// Checks `value` at `path` against `schema`.
-    fn value(&mut self, schema: &'a Value, value: &Value, path: &str, context: &Context<'a>) {
+    fn value(&mut self, schema: &'a Value, value: &Value, path: &At, context: &Context<'a>) {
         let parts = self.parts(schema, &context.applied);
         self.parts_apply(&parts, value, path, context);
     }
@@ -89,7 +92,7 @@ impl<'a> Run<'a> {
         &mut self,
         parts: &[&'a Value],
         value: &Value,
-        path: &str,
+        path: &At,
         context: &Context<'a>,
     ) {
         if parts.is_empty() || self.budget == 0 {
@@ -125,7 +128,7 @@ impl<'a> Run<'a> {
     }
 
     /// enum, format and bounds of one part.
-    fn scalar_rules(&mut self, part: &Value, value: &Value, path: &str) {
+    fn scalar_rules(&mut self, part: &Value, value: &Value, path: &At) {
         if let Some(allowed) = part.get("enum").and_then(Value::as_array) {
             if !allowed.contains(value) {
                 let list: Vec<String> = allowed.iter().map(shown).collect();
@@ -146,10 +149,10 @@ impl<'a> Run<'a> {
     }
 
     /// Each element against every part's `items`.
-    fn elements(&mut self, parts: &[&'a Value], elements: &[Value], path: &str) {
+    fn elements(&mut self, parts: &[&'a Value], elements: &[Value], path: &At) {
         for items in parts.iter().filter_map(|p| p.get("items")) {
             for (i, element) in elements.iter().enumerate() {
-                self.value(items, element, &format!("{path}[{i}]"), &Context::default());
+                self.value(items, element, &path.index(i), &Context::default());
             }
         }
     }
@@ -159,7 +162,7 @@ impl<'a> Run<'a> {
         &mut self,
         parts: &[&'a Value],
         map: &Map<String, Value>,
-        path: &str,
+        path: &At,
         context: &Context<'a>,
     ) {
         for part in parts {
@@ -183,7 +186,7 @@ impl<'a> Run<'a> {
             .filter_map(|p| p.get("additionalProperties"))
             .collect();
         for (name, property) in map {
-            let child = child_path(path, name);
+            let child = path.key(name);
             let declarations: Vec<&'a Value> = parts
                 .iter()
                 .filter_map(|p| p.get("properties").and_then(|ps| ps.get(name)))
@@ -217,7 +220,7 @@ impl<'a> Run<'a> {
         &mut self,
         parts: &[&'a Value],
         value: &Value,
-        path: &str,
+        path: &At,
         context: &Context<'a>,
     ) {
         let mut inner = context.clone();
@@ -245,7 +248,7 @@ impl<'a> Run<'a> {
         keyword: &str,
         alternatives: &'a [Value],
         value: &Value,
-        path: &str,
+        path: &At,
         inner: &Context<'a>,
     ) {
         let outer = std::mem::take(&mut self.mismatches);
@@ -285,9 +288,10 @@ impl<'a> Run<'a> {
         );
     }
 
-    fn mismatch(&mut self, path: &str, message: String) {
+    fn mismatch(&mut self, path: &At, message: String) {
         self.mismatches.push(Mismatch {
-            path: path.to_string(),
+            path: path.json.clone(),
+            pointer: path.pointer.clone(),
             message,
         });
     }
@@ -352,17 +356,45 @@ fn bounds(part: &Value, value: &Value) -> Vec<String> {
     problems
 }
 
-/// `path.name`, or `path["name"]` when the name is not identifier-like.
-fn child_path(path: &str, name: &str) -> String {
-    let plain = name
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if plain {
-        format!("{path}.{name}")
-    } else {
-        format!("{path}[{}]", Value::from(name))
+/// A place inside the validated value, as a JSON path and as a relative JSON pointer.
+struct At {
+    json: String,
+    pointer: String,
+}
+
+impl At {
+    /// The value itself: `$`.
+    fn root() -> Self {
+        At {
+            json: "$".to_string(),
+            pointer: String::new(),
+        }
+    }
+
+    /// Property `name`: `$.name`, or `$["name"]` when the name is not identifier-like.
+    fn key(&self, name: &str) -> At {
+        let plain = name
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        let json = if plain {
+            format!("{}.{name}", self.json)
+        } else {
+            format!("{}[{}]", self.json, Value::from(name))
+        };
+        At {
+            json,
+            pointer: format!("{}/{}", self.pointer, escape_token(name)),
+        }
+    }
+
+    /// Element `i`: `$[i]`.
+    fn index(&self, i: usize) -> At {
+        At {
+            json: format!("{}[{i}]", self.json),
+            pointer: format!("{}/{i}", self.pointer),
+        }
     }
 }
 
@@ -525,6 +557,7 @@ mod tests {
             found,
             vec![Mismatch {
                 path: r#"$["a-b"][1]"#.to_string(),
+                pointer: "/a-b/1".to_string(),
                 message: r#"expected integer, found "x""#.to_string()
             }]
         );
