@@ -1,6 +1,6 @@
 //! Behaviour of generated enums: known values, unknown ones kept and sent back unchanged.
 
-use fixture_enums::models::{OddValues, Priority, Status, Task, TaskMode};
+use fixture_enums::models::{OddValues, Priority, Status, Task, TaskKind, TaskMode};
 use serde_json::json;
 
 #[test]
@@ -42,7 +42,7 @@ fn awkward_values_round_trip() {
 
 #[test]
 fn a_task_with_unknown_values_round_trips() {
-    let original = json!({"status": "new-status", "priority": 9, "mode": "turbo", "levels": [10, 30]});
+    let original = json!({"kind": "tasks", "status": "new-status", "priority": 9, "mode": "turbo", "levels": [10, 30]});
     let task: Task = serde_json::from_value(original.clone()).unwrap();
     assert_eq!(task.mode, Some(TaskMode::Unknown("turbo".to_string())));
     assert_eq!(serde_json::to_value(&task).unwrap(), original);
@@ -52,4 +52,11 @@ fn a_task_with_unknown_values_round_trips() {
 fn an_enum_default_is_a_variant() {
     let task = Task::new(Status::Active);
     assert_eq!(task.mode_or_default(), TaskMode::Slow);
+}
+
+#[test]
+fn new_fills_in_a_required_single_value_enum() {
+    let task = Task::new(Status::Paused);
+    assert_eq!(task.kind, TaskKind::Tasks);
+    assert_eq!(serde_json::to_value(&task).unwrap(), json!({"kind": "tasks", "status": "paused"}));
 }

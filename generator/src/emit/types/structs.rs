@@ -145,18 +145,25 @@ fn field_docs(field: &Field) -> TokenStream {
 /// `new`, the `with_` setters and the `_or_default` getters.
 fn methods(def: &TypeDef, s: &Struct, api: &Api) -> TokenStream {
     let name = type_ident(&def.name);
-    let required: Vec<&Field> = s.fields.iter().filter(|f| !f.is_optional()).collect();
-    let params = required.iter().map(|f| {
-        let ident = field_ident(f);
-        let ty = json_type_tokens(&f.ty);
-        if f.nullable {
-            quote! { #ident: ::std::option::Option<#ty> }
-        } else {
-            quote! { #ident: #ty }
-        }
-    });
+    let params = s
+        .fields
+        .iter()
+        .filter(|f| !f.is_optional() && only_value(f, api).is_none())
+        .map(|f| {
+            let ident = field_ident(f);
+            let ty = json_type_tokens(&f.ty);
+            if f.nullable {
+                quote! { #ident: ::std::option::Option<#ty> }
+            } else {
+                quote! { #ident: #ty }
+            }
+        });
+    let param_count = params.clone().count();
     let inits = s.fields.iter().map(|f| {
         let ident = field_ident(f);
+        if let Some(value) = only_value(f, api) {
+            return quote! { #ident: #value };
+        }
         match (f.is_optional(), f.boxed, f.nullable) {
             (true, _, _) => quote! { #ident: ::std::option::Option::None },
             (false, false, _) => quote! { #ident },
@@ -164,9 +171,10 @@ fn methods(def: &TypeDef, s: &Struct, api: &Api) -> TokenStream {
             (false, true, true) => quote! { #ident: #ident.map(::std::boxed::Box::new) },
         }
     });
-    let too_many = (required.len() > 7).then(|| quote! { #[allow(clippy::too_many_arguments)] });
+    let too_many = (param_count > 7).then(|| quote! { #[allow(clippy::too_many_arguments)] });
     let new_doc = format!(
-        " A `{}` from its required fields; optional fields start absent.",
+        " A `{}` from its required fields; optional fields start absent, and a required field \
+         that can hold only one value gets it.",
         def.name
     );
     let extra = format_ident!("{EXTRA}");
@@ -185,6 +193,26 @@ fn methods(def: &TypeDef, s: &Struct, api: &Api) -> TokenStream {
             #( #setters )*
             #( #getters )*
         }
+    }
+}
+
+/// The one value a required field can hold, when its type is an enum with a single known
+/// value (a JSON:API `type` tag): `new` fills it in.
+fn only_value(field: &Field, api: &Api) -> Option<TokenStream> {
+    if field.is_optional() || field.nullable || field.boxed {
+        return None;
+    }
+    let TypeRef::Named(name) = &field.ty else {
+        return None;
+    };
+    let def = api.types.iter().find(|t| t.name == *name)?;
+    match &def.kind {
+        TypeKind::Enum(e) if e.variants.len() == 1 && !def.deprecated => {
+            let path = super::model_path(name);
+            let variant = type_ident(&e.variants[0].rust_name);
+            Some(quote! { #path::#variant })
+        }
+        _ => None,
     }
 }
 
