@@ -1,4 +1,6 @@
 //! A client of the generated crate pointed at a loopback test server, with test keys.
+// Each test crate includes this module and uses a different part of it.
+#![allow(dead_code)]
 
 use datadog_feature_flags::{Client, ClientBuilder, RetryPolicy};
 use wiremock::MockServer;
