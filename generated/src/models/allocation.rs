@@ -20,16 +20,15 @@ pub struct Allocation {
     >,
 }
 impl Allocation {
-    /// A `Allocation` from its required fields; optional fields start absent.
+    /// A `Allocation` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(
         attributes: crate::models::AllocationAttributes,
         id: ::uuid::Uuid,
-        type_: crate::models::AllocationResourceType,
     ) -> Self {
         Self {
             attributes,
             id,
-            type_,
+            type_: crate::models::AllocationResourceType::Allocations,
             additional_properties: ::std::collections::BTreeMap::new(),
         }
     }

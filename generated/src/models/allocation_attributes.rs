@@ -40,7 +40,7 @@ pub struct AllocationAttributes {
     >,
 }
 impl AllocationAttributes {
-    /// A `AllocationAttributes` from its required fields; optional fields start absent.
+    /// A `AllocationAttributes` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         created_at: ::chrono::DateTime<::chrono::Utc>,

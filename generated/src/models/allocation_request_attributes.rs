@@ -38,7 +38,7 @@ pub struct AllocationRequestAttributes {
     >,
 }
 impl AllocationRequestAttributes {
-    /// A `AllocationRequestAttributes` from its required fields; optional fields start absent.
+    /// A `AllocationRequestAttributes` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(
         key: ::std::string::String,
         name: ::std::string::String,

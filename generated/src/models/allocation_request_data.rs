@@ -18,14 +18,11 @@ pub struct AllocationRequestData {
     >,
 }
 impl AllocationRequestData {
-    /// A `AllocationRequestData` from its required fields; optional fields start absent.
-    pub fn new(
-        attributes: crate::models::AllocationRequestAttributes,
-        type_: crate::models::AllocationResourceType,
-    ) -> Self {
+    /// A `AllocationRequestData` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
+    pub fn new(attributes: crate::models::AllocationRequestAttributes) -> Self {
         Self {
             attributes,
-            type_,
+            type_: crate::models::AllocationResourceType::Allocations,
             additional_properties: ::std::collections::BTreeMap::new(),
         }
     }

@@ -14,7 +14,7 @@ pub struct AllocationResponse {
     >,
 }
 impl AllocationResponse {
-    /// A `AllocationResponse` from its required fields; optional fields start absent.
+    /// A `AllocationResponse` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(data: crate::models::Allocation) -> Self {
         Self {
             data,

@@ -14,7 +14,7 @@ pub struct AllocationsResponse {
     >,
 }
 impl AllocationsResponse {
-    /// A `AllocationsResponse` from its required fields; optional fields start absent.
+    /// A `AllocationsResponse` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(data: ::std::vec::Vec<crate::models::Allocation>) -> Self {
         Self {
             data,

@@ -14,7 +14,7 @@ pub struct ApiErrorResponse {
     >,
 }
 impl ApiErrorResponse {
-    /// A `ApiErrorResponse` from its required fields; optional fields start absent.
+    /// A `ApiErrorResponse` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(errors: ::std::vec::Vec<::std::string::String>) -> Self {
         Self {
             errors,

@@ -14,7 +14,7 @@ pub struct CreateAllocationRequest {
     >,
 }
 impl CreateAllocationRequest {
-    /// A `CreateAllocationRequest` from its required fields; optional fields start absent.
+    /// A `CreateAllocationRequest` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(data: crate::models::AllocationRequestData) -> Self {
         Self {
             data,

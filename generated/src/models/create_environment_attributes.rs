@@ -20,7 +20,7 @@ pub struct CreateEnvironmentAttributes {
     >,
 }
 impl CreateEnvironmentAttributes {
-    /// A `CreateEnvironmentAttributes` from its required fields; optional fields start absent.
+    /// A `CreateEnvironmentAttributes` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(
         name: ::std::string::String,
         queries: ::std::vec::Vec<::std::string::String>,

@@ -18,14 +18,11 @@ pub struct CreateEnvironmentData {
     >,
 }
 impl CreateEnvironmentData {
-    /// A `CreateEnvironmentData` from its required fields; optional fields start absent.
-    pub fn new(
-        attributes: crate::models::CreateEnvironmentAttributes,
-        type_: crate::models::EnvironmentResourceType,
-    ) -> Self {
+    /// A `CreateEnvironmentData` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
+    pub fn new(attributes: crate::models::CreateEnvironmentAttributes) -> Self {
         Self {
             attributes,
-            type_,
+            type_: crate::models::EnvironmentResourceType::Environments,
             additional_properties: ::std::collections::BTreeMap::new(),
         }
     }

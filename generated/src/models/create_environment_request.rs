@@ -14,7 +14,7 @@ pub struct CreateEnvironmentRequest {
     >,
 }
 impl CreateEnvironmentRequest {
-    /// A `CreateEnvironmentRequest` from its required fields; optional fields start absent.
+    /// A `CreateEnvironmentRequest` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(data: crate::models::CreateEnvironmentData) -> Self {
         Self {
             data,

@@ -26,7 +26,7 @@ pub struct CreateFeatureFlagAttributes {
     >,
 }
 impl CreateFeatureFlagAttributes {
-    /// A `CreateFeatureFlagAttributes` from its required fields; optional fields start absent.
+    /// A `CreateFeatureFlagAttributes` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(
         description: ::std::string::String,
         key: ::std::string::String,

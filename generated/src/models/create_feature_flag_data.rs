@@ -18,14 +18,11 @@ pub struct CreateFeatureFlagData {
     >,
 }
 impl CreateFeatureFlagData {
-    /// A `CreateFeatureFlagData` from its required fields; optional fields start absent.
-    pub fn new(
-        attributes: crate::models::CreateFeatureFlagAttributes,
-        type_: crate::models::FeatureFlagResourceType,
-    ) -> Self {
+    /// A `CreateFeatureFlagData` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
+    pub fn new(attributes: crate::models::CreateFeatureFlagAttributes) -> Self {
         Self {
             attributes,
-            type_,
+            type_: crate::models::FeatureFlagResourceType::FeatureFlags,
             additional_properties: ::std::collections::BTreeMap::new(),
         }
     }

@@ -14,7 +14,7 @@ pub struct CreateFeatureFlagRequest {
     >,
 }
 impl CreateFeatureFlagRequest {
-    /// A `CreateFeatureFlagRequest` from its required fields; optional fields start absent.
+    /// A `CreateFeatureFlagRequest` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(data: crate::models::CreateFeatureFlagData) -> Self {
         Self {
             data,

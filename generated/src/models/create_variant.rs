@@ -18,7 +18,7 @@ pub struct CreateVariant {
     >,
 }
 impl CreateVariant {
-    /// A `CreateVariant` from its required fields; optional fields start absent.
+    /// A `CreateVariant` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(
         key: ::std::string::String,
         name: ::std::string::String,

@@ -20,16 +20,15 @@ pub struct Environment {
     >,
 }
 impl Environment {
-    /// A `Environment` from its required fields; optional fields start absent.
+    /// A `Environment` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(
         attributes: crate::models::EnvironmentAttributes,
         id: ::uuid::Uuid,
-        type_: crate::models::EnvironmentResourceType,
     ) -> Self {
         Self {
             attributes,
             id,
-            type_,
+            type_: crate::models::EnvironmentResourceType::Environments,
             additional_properties: ::std::collections::BTreeMap::new(),
         }
     }

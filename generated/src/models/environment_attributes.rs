@@ -28,7 +28,7 @@ pub struct EnvironmentAttributes {
     >,
 }
 impl EnvironmentAttributes {
-    /// A `EnvironmentAttributes` from its required fields; optional fields start absent.
+    /// A `EnvironmentAttributes` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(name: ::std::string::String) -> Self {
         Self {
             created_at: ::std::option::Option::None,

@@ -14,7 +14,7 @@ pub struct EnvironmentResponse {
     >,
 }
 impl EnvironmentResponse {
-    /// A `EnvironmentResponse` from its required fields; optional fields start absent.
+    /// A `EnvironmentResponse` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(data: crate::models::Environment) -> Self {
         Self {
             data,

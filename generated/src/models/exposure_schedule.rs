@@ -32,7 +32,7 @@ pub struct ExposureSchedule {
     >,
 }
 impl ExposureSchedule {
-    /// A `ExposureSchedule` from its required fields; optional fields start absent.
+    /// A `ExposureSchedule` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(
         allocation_id: ::uuid::Uuid,
         created_at: ::chrono::DateTime<::chrono::Utc>,

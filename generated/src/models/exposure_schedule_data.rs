@@ -20,16 +20,12 @@ pub struct ExposureScheduleData {
     >,
 }
 impl ExposureScheduleData {
-    /// A `ExposureScheduleData` from its required fields; optional fields start absent.
-    pub fn new(
-        attributes: crate::models::ExposureSchedule,
-        id: ::uuid::Uuid,
-        type_: crate::models::ExposureScheduleResourceType,
-    ) -> Self {
+    /// A `ExposureScheduleData` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
+    pub fn new(attributes: crate::models::ExposureSchedule, id: ::uuid::Uuid) -> Self {
         Self {
             attributes,
             id,
-            type_,
+            type_: crate::models::ExposureScheduleResourceType::AllocationExposureSchedules,
             additional_properties: ::std::collections::BTreeMap::new(),
         }
     }

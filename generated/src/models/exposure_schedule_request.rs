@@ -24,7 +24,7 @@ pub struct ExposureScheduleRequest {
     >,
 }
 impl ExposureScheduleRequest {
-    /// A `ExposureScheduleRequest` from its required fields; optional fields start absent.
+    /// A `ExposureScheduleRequest` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(
         rollout_options: crate::models::RolloutOptionsRequest,
         rollout_steps: ::std::vec::Vec<crate::models::RolloutStepRequest>,

@@ -14,7 +14,7 @@ pub struct ExposureScheduleResponse {
     >,
 }
 impl ExposureScheduleResponse {
-    /// A `ExposureScheduleResponse` from its required fields; optional fields start absent.
+    /// A `ExposureScheduleResponse` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(data: crate::models::ExposureScheduleData) -> Self {
         Self {
             data,

@@ -20,16 +20,15 @@ pub struct FeatureFlag {
     >,
 }
 impl FeatureFlag {
-    /// A `FeatureFlag` from its required fields; optional fields start absent.
+    /// A `FeatureFlag` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(
         attributes: crate::models::FeatureFlagAttributes,
         id: ::uuid::Uuid,
-        type_: crate::models::FeatureFlagResourceType,
     ) -> Self {
         Self {
             attributes,
             id,
-            type_,
+            type_: crate::models::FeatureFlagResourceType::FeatureFlags,
             additional_properties: ::std::collections::BTreeMap::new(),
         }
     }

@@ -44,7 +44,7 @@ pub struct FeatureFlagAttributes {
     >,
 }
 impl FeatureFlagAttributes {
-    /// A `FeatureFlagAttributes` from its required fields; optional fields start absent.
+    /// A `FeatureFlagAttributes` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(
         description: ::std::string::String,
         key: ::std::string::String,

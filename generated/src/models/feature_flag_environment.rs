@@ -48,7 +48,7 @@ pub struct FeatureFlagEnvironment {
     >,
 }
 impl FeatureFlagEnvironment {
-    /// A `FeatureFlagEnvironment` from its required fields; optional fields start absent.
+    /// A `FeatureFlagEnvironment` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(
         environment_id: ::uuid::Uuid,
         status: crate::models::FeatureFlagStatus,

@@ -14,7 +14,7 @@ pub struct FeatureFlagResponse {
     >,
 }
 impl FeatureFlagResponse {
-    /// A `FeatureFlagResponse` from its required fields; optional fields start absent.
+    /// A `FeatureFlagResponse` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(data: crate::models::FeatureFlag) -> Self {
         Self {
             data,

@@ -18,7 +18,7 @@ pub struct GuardrailMetric {
     >,
 }
 impl GuardrailMetric {
-    /// A `GuardrailMetric` from its required fields; optional fields start absent.
+    /// A `GuardrailMetric` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(
         metric_id: ::std::string::String,
         trigger_action: crate::models::GuardrailTriggerAction,

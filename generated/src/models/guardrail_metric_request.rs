@@ -16,7 +16,7 @@ pub struct GuardrailMetricRequest {
     >,
 }
 impl GuardrailMetricRequest {
-    /// A `GuardrailMetricRequest` from its required fields; optional fields start absent.
+    /// A `GuardrailMetricRequest` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(
         metric_id: ::std::string::String,
         trigger_action: crate::models::GuardrailTriggerAction,

@@ -26,7 +26,7 @@ pub struct GuardrailTrigger {
     >,
 }
 impl GuardrailTrigger {
-    /// A `GuardrailTrigger` from its required fields; optional fields start absent.
+    /// A `GuardrailTrigger` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(
         allocation_exposure_schedule_id: ::uuid::Uuid,
         created_at: ::chrono::DateTime<::chrono::Utc>,

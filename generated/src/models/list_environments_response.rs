@@ -16,7 +16,7 @@ pub struct ListEnvironmentsResponse {
     >,
 }
 impl ListEnvironmentsResponse {
-    /// A `ListEnvironmentsResponse` from its required fields; optional fields start absent.
+    /// A `ListEnvironmentsResponse` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(data: ::std::vec::Vec<crate::models::Environment>) -> Self {
         Self {
             data,

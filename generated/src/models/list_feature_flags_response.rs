@@ -16,7 +16,7 @@ pub struct ListFeatureFlagsResponse {
     >,
 }
 impl ListFeatureFlagsResponse {
-    /// A `ListFeatureFlagsResponse` from its required fields; optional fields start absent.
+    /// A `ListFeatureFlagsResponse` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(data: ::std::vec::Vec<crate::models::FeatureFlag>) -> Self {
         Self {
             data,

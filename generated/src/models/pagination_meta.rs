@@ -19,7 +19,7 @@ pub struct PaginationMeta {
     >,
 }
 impl PaginationMeta {
-    /// A `PaginationMeta` from its required fields; optional fields start absent.
+    /// A `PaginationMeta` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new() -> Self {
         Self {
             page: ::std::option::Option::None,

@@ -21,7 +21,7 @@ pub struct PaginationMetaPage {
     >,
 }
 impl PaginationMetaPage {
-    /// A `PaginationMetaPage` from its required fields; optional fields start absent.
+    /// A `PaginationMetaPage` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new() -> Self {
         Self {
             total_count: ::std::option::Option::None,

@@ -14,7 +14,7 @@ pub struct ReplaceAllocationsRequest {
     >,
 }
 impl ReplaceAllocationsRequest {
-    /// A `ReplaceAllocationsRequest` from its required fields; optional fields start absent.
+    /// A `ReplaceAllocationsRequest` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(data: ::std::vec::Vec<crate::models::AllocationRequestData>) -> Self {
         Self {
             data,

@@ -18,7 +18,7 @@ pub struct RolloutOptions {
     >,
 }
 impl RolloutOptions {
-    /// A `RolloutOptions` from its required fields; optional fields start absent.
+    /// A `RolloutOptions` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(
         autostart: bool,
         selection_interval_ms: i64,

@@ -18,7 +18,7 @@ pub struct RolloutOptionsRequest {
     >,
 }
 impl RolloutOptionsRequest {
-    /// A `RolloutOptionsRequest` from its required fields; optional fields start absent.
+    /// A `RolloutOptionsRequest` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(strategy: crate::models::RolloutStrategy) -> Self {
         Self {
             autostart: ::std::option::Option::None,

@@ -30,7 +30,7 @@ pub struct RolloutStep {
     >,
 }
 impl RolloutStep {
-    /// A `RolloutStep` from its required fields; optional fields start absent.
+    /// A `RolloutStep` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         allocation_exposure_schedule_id: ::uuid::Uuid,

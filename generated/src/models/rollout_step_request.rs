@@ -24,7 +24,7 @@ pub struct RolloutStepRequest {
     >,
 }
 impl RolloutStepRequest {
-    /// A `RolloutStepRequest` from its required fields; optional fields start absent.
+    /// A `RolloutStepRequest` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(
         exposure_ratio: f64,
         grouped_step_index: i64,

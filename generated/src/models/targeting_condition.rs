@@ -24,7 +24,7 @@ pub struct TargetingCondition {
     >,
 }
 impl TargetingCondition {
-    /// A `TargetingCondition` from its required fields; optional fields start absent.
+    /// A `TargetingCondition` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(
         attribute: ::std::string::String,
         created_at: ::chrono::DateTime<::chrono::Utc>,

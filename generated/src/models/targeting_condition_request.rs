@@ -18,7 +18,7 @@ pub struct TargetingConditionRequest {
     >,
 }
 impl TargetingConditionRequest {
-    /// A `TargetingConditionRequest` from its required fields; optional fields start absent.
+    /// A `TargetingConditionRequest` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(
         attribute: ::std::string::String,
         operator: crate::models::ConditionOperator,

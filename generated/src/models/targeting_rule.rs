@@ -20,7 +20,7 @@ pub struct TargetingRule {
     >,
 }
 impl TargetingRule {
-    /// A `TargetingRule` from its required fields; optional fields start absent.
+    /// A `TargetingRule` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(
         conditions: ::std::vec::Vec<crate::models::TargetingCondition>,
         created_at: ::chrono::DateTime<::chrono::Utc>,

@@ -14,7 +14,7 @@ pub struct TargetingRuleRequest {
     >,
 }
 impl TargetingRuleRequest {
-    /// A `TargetingRuleRequest` from its required fields; optional fields start absent.
+    /// A `TargetingRuleRequest` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(
         conditions: ::std::vec::Vec<crate::models::TargetingConditionRequest>,
     ) -> Self {

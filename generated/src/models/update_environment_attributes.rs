@@ -25,7 +25,7 @@ pub struct UpdateEnvironmentAttributes {
     >,
 }
 impl UpdateEnvironmentAttributes {
-    /// A `UpdateEnvironmentAttributes` from its required fields; optional fields start absent.
+    /// A `UpdateEnvironmentAttributes` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new() -> Self {
         Self {
             is_production: ::std::option::Option::None,

@@ -18,14 +18,11 @@ pub struct UpdateEnvironmentData {
     >,
 }
 impl UpdateEnvironmentData {
-    /// A `UpdateEnvironmentData` from its required fields; optional fields start absent.
-    pub fn new(
-        attributes: crate::models::UpdateEnvironmentAttributes,
-        type_: crate::models::EnvironmentResourceType,
-    ) -> Self {
+    /// A `UpdateEnvironmentData` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
+    pub fn new(attributes: crate::models::UpdateEnvironmentAttributes) -> Self {
         Self {
             attributes,
-            type_,
+            type_: crate::models::EnvironmentResourceType::Environments,
             additional_properties: ::std::collections::BTreeMap::new(),
         }
     }

@@ -14,7 +14,7 @@ pub struct UpdateEnvironmentRequest {
     >,
 }
 impl UpdateEnvironmentRequest {
-    /// A `UpdateEnvironmentRequest` from its required fields; optional fields start absent.
+    /// A `UpdateEnvironmentRequest` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(data: crate::models::UpdateEnvironmentData) -> Self {
         Self {
             data,

@@ -23,7 +23,7 @@ pub struct UpdateFeatureFlagAttributes {
     >,
 }
 impl UpdateFeatureFlagAttributes {
-    /// A `UpdateFeatureFlagAttributes` from its required fields; optional fields start absent.
+    /// A `UpdateFeatureFlagAttributes` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new() -> Self {
         Self {
             description: ::std::option::Option::None,

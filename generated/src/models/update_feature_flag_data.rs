@@ -18,14 +18,11 @@ pub struct UpdateFeatureFlagData {
     >,
 }
 impl UpdateFeatureFlagData {
-    /// A `UpdateFeatureFlagData` from its required fields; optional fields start absent.
-    pub fn new(
-        attributes: crate::models::UpdateFeatureFlagAttributes,
-        type_: crate::models::FeatureFlagResourceType,
-    ) -> Self {
+    /// A `UpdateFeatureFlagData` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
+    pub fn new(attributes: crate::models::UpdateFeatureFlagAttributes) -> Self {
         Self {
             attributes,
-            type_,
+            type_: crate::models::FeatureFlagResourceType::FeatureFlags,
             additional_properties: ::std::collections::BTreeMap::new(),
         }
     }

@@ -14,7 +14,7 @@ pub struct UpdateFeatureFlagRequest {
     >,
 }
 impl UpdateFeatureFlagRequest {
-    /// A `UpdateFeatureFlagRequest` from its required fields; optional fields start absent.
+    /// A `UpdateFeatureFlagRequest` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(data: crate::models::UpdateFeatureFlagData) -> Self {
         Self {
             data,

@@ -24,7 +24,7 @@ pub struct Variant {
     >,
 }
 impl Variant {
-    /// A `Variant` from its required fields; optional fields start absent.
+    /// A `Variant` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(
         id: ::uuid::Uuid,
         key: ::std::string::String,

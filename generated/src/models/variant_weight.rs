@@ -24,7 +24,7 @@ pub struct VariantWeight {
     >,
 }
 impl VariantWeight {
-    /// A `VariantWeight` from its required fields; optional fields start absent.
+    /// A `VariantWeight` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(value: f64, variant_id: ::uuid::Uuid) -> Self {
         Self {
             created_at: ::std::option::Option::None,

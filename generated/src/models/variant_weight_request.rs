@@ -18,7 +18,7 @@ pub struct VariantWeightRequest {
     >,
 }
 impl VariantWeightRequest {
-    /// A `VariantWeightRequest` from its required fields; optional fields start absent.
+    /// A `VariantWeightRequest` from its required fields; optional fields start absent, and a required field that can hold only one value gets it.
     pub fn new(value: f64) -> Self {
         Self {
             value,

@@ -93,16 +93,18 @@ impl ClientBuilder {
         Ok(self)
     }
 
-    /// Chooses the site by its value (for example `datadoghq.eu`); an unknown value is
-    /// reported by [`ClientBuilder::build`].
+    /// Sends requests to the site with this value (for example `datadoghq.eu`), replacing
+    /// any custom base URL; an unknown value is reported by [`ClientBuilder::build`].
     pub fn site_value(mut self, value: &str) -> ClientBuilder {
         self.site = Some(value.to_owned());
+        self.base_url = None;
         self
     }
 
     /// Sends requests to this base URL instead of the site's (a proxy, a local server).
-    /// The operations' site restrictions are then not checked. Plain http is only
-    /// accepted to a loopback host, unless [`ClientBuilder::allow_insecure_http`].
+    /// The operations' site restrictions are then not checked, and a site read by
+    /// [`ClientBuilder::from_env`] does not replace it. Plain http is only accepted to a
+    /// loopback host, unless [`ClientBuilder::allow_insecure_http`].
     pub fn base_url(mut self, url: &str) -> ClientBuilder {
         self.base_url = Some(url.to_owned());
         self

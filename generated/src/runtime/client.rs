@@ -7,7 +7,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use reqwest::header::{HeaderValue, ACCEPT, USER_AGENT};
+use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, USER_AGENT};
 use reqwest::Url;
 use tracing::field::Empty;
 use tracing::Instrument;
@@ -15,7 +15,7 @@ use tracing::Instrument;
 use super::credentials::Credentials;
 use super::error::{ApiError, Error};
 use super::redirect::Attempt;
-use super::request::Request;
+use super::request::{Body, Request};
 use super::response::RawResponse;
 use super::retry::{Failure, RetryPolicy};
 use super::secret::Redactor;
@@ -83,7 +83,8 @@ impl Client {
             .await
     }
 
-    /// [`Client::execute`] inside its span.
+    /// [`Client::execute`] inside its span: checks, then attempts until success or the retry
+    /// policy gives up.
     async fn execute_in_span(
         &self,
         request: Request,
@@ -91,47 +92,31 @@ impl Client {
     ) -> Result<RawResponse, Error> {
         let config = &*self.config;
         let operation = request.operation();
-        request.check()?;
-        self.check_callable(operation)?;
-        let url = request.url(&config.base_url);
-        let (mut headers, body) = request.into_parts();
-        headers.insert(USER_AGENT, config.user_agent.clone());
-        headers
-            .entry(ACCEPT)
-            .or_insert(HeaderValue::from_static("application/json"));
-        let mut keyed_headers = headers.clone();
-        config.credentials.apply(operation, &mut keyed_headers)?;
+        let prepared = self.prepare(request)?;
         let attempt = Attempt {
             http: &config.http,
             operation: operation.id,
             method: operation.method.to_reqwest(),
-            url: &url,
-            headers: &headers,
-            keyed_headers: &keyed_headers,
-            body: body.as_ref(),
+            url: &prepared.url,
+            headers: &prepared.headers,
+            keyed_headers: &prepared.keyed_headers,
+            body: prepared.body.as_ref(),
             max_body: config.max_response_body_bytes,
         };
         let mut waited = Duration::ZERO;
         let mut number = 1;
         loop {
             span.record("attempt", number);
-            let outcome = match tokio::time::timeout(config.timeout, attempt.run()).await {
-                Ok(outcome) => outcome,
-                Err(_) => Err(Error::Timeout {
+            let outcome = tokio::time::timeout(config.timeout, attempt.run())
+                .await
+                .unwrap_or(Err(Error::Timeout {
                     operation: operation.id,
                     timeout: config.timeout,
-                }),
-            };
+                }));
             if let Ok(exchange) = &outcome {
                 span.record("status", exchange.status.as_u16());
             }
-            let failure = match &outcome {
-                Ok(exchange) if exchange.status.is_success() => None,
-                Ok(exchange) => Some(Failure::Status(exchange.status.as_u16(), &exchange.headers)),
-                Err(Error::Transport { .. }) => Some(Failure::Transport),
-                Err(_) => None,
-            };
-            let delay = failure.and_then(|failure| {
+            let delay = failure_of(&outcome).and_then(|failure| {
                 config
                     .retry
                     .delay(operation.method, failure, number, waited)
@@ -148,6 +133,29 @@ impl Client {
             waited += delay;
             number += 1;
         }
+    }
+
+    /// Checks `request` and turns it into what is sent: the URL, the headers for any origin,
+    /// the same plus the keys the operation requires, and the body.
+    fn prepare(&self, request: Request) -> Result<Prepared, Error> {
+        let config = &*self.config;
+        let operation = request.operation();
+        request.check()?;
+        self.check_callable(operation)?;
+        let url = request.url(&config.base_url);
+        let (mut headers, body) = request.into_parts();
+        headers.insert(USER_AGENT, config.user_agent.clone());
+        headers
+            .entry(ACCEPT)
+            .or_insert(HeaderValue::from_static("application/json"));
+        let mut keyed_headers = headers.clone();
+        config.credentials.apply(operation, &mut keyed_headers)?;
+        Ok(Prepared {
+            url,
+            headers,
+            keyed_headers,
+            body,
+        })
     }
 
     /// Fails fast, before anything is sent, for an unstable operation not enabled or an
@@ -195,6 +203,24 @@ impl Client {
                 &self.config.redactor,
             )))
         }
+    }
+}
+
+/// A checked request, ready to send.
+struct Prepared {
+    url: Url,
+    headers: HeaderMap,
+    keyed_headers: HeaderMap,
+    body: Option<Body>,
+}
+
+/// Why an attempt failed, when retrying it could help.
+fn failure_of(outcome: &Result<Exchange, Error>) -> Option<Failure<'_>> {
+    match outcome {
+        Ok(exchange) if exchange.status.is_success() => None,
+        Ok(exchange) => Some(Failure::Status(exchange.status.as_u16(), &exchange.headers)),
+        Err(Error::Transport { .. }) => Some(Failure::Transport),
+        Err(_) => None,
     }
 }
 

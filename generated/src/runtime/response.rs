@@ -3,6 +3,8 @@
 
 //! A successful response and its typed form: status, headers and rate limit beside the body.
 
+use std::fmt;
+
 use reqwest::header::{HeaderMap, CONTENT_TYPE};
 use serde::de::DeserializeOwned;
 
@@ -11,7 +13,6 @@ use super::rate_limit::{text, RateLimit};
 use super::secret::Redactor;
 
 /// A 2xx response whose body has been read but not yet decoded.
-#[derive(Debug)]
 pub struct RawResponse {
     operation: &'static str,
     status: u16,
@@ -151,5 +152,16 @@ impl RawResponse {
             &self.body,
             &self.redactor,
         )
+    }
+}
+
+impl fmt::Debug for RawResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RawResponse")
+            .field("operation", &self.operation)
+            .field("status", &self.status)
+            .field("headers", &self.headers)
+            .field("body_bytes", &self.body.len())
+            .finish()
     }
 }

@@ -66,7 +66,7 @@ const UUID: Dependency = Dependency {
 /// What the examples need besides the library.
 const DEV: &[Dependency] = &[Dependency {
     name: "tokio",
-    spec: r#"{ version = "1", features = ["macros", "rt-multi-thread"] }"#,
+    spec: r#"{ version = "1", features = ["macros", "rt-multi-thread", "net", "io-util"] }"#,
 }];
 
 /// A crate version from the spec's `info.version`, padded to semver (`1.0` -> `1.0.0`).

@@ -49,6 +49,7 @@ pub fn emit_example(op: &Operation, api: &Api, lib: &str) -> TokenStream {
     } else {
         quote! { let response = #send; println!("{response:#?}"); }
     };
+    let allow_deprecated = op.deprecated.then(|| quote! { #[allow(deprecated)] });
     let summary = op.docs.summary.clone().unwrap_or_else(|| op.id.clone());
     let mut env: Vec<String> = api
         .credentials
@@ -78,6 +79,7 @@ pub fn emit_example(op: &Operation, api: &Api, lib: &str) -> TokenStream {
         #( #![doc = #doc_lines] )*
 
         #[rustfmt::skip]
+        #allow_deprecated
         #[tokio::main]
         async fn main() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {
             let client = #lib_ident::Client::builder().from_env()? #enable .build()?;

@@ -296,7 +296,7 @@ pub struct Operation {
     pub rust_name: String,
     /// PascalCase name, for the request builder and response types.
     pub type_name: String,
-    /// The first tag (or `default`): operations are grouped by it.
+    /// The first tag (or `untagged`): operations are grouped by it.
     pub group: String,
     /// HTTP method.
     pub method: Method,

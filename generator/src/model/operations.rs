@@ -13,6 +13,8 @@ use crate::diagnostics::{pointer_join, Diagnostic};
 
 /// The extension carrying the preview notice of an unstable operation.
 pub const UNSTABLE_EXTENSION: &str = "x-unstable";
+/// The group of operations without tags.
+pub const UNTAGGED_GROUP: &str = "untagged";
 /// The extension listing the permissions an operation requires.
 pub const PERMISSIONS_EXTENSION: &str = "x-permissions";
 
@@ -112,7 +114,7 @@ fn build_operation<'a>(
             .tags
             .first()
             .cloned()
-            .unwrap_or_else(|| "default".to_string()),
+            .unwrap_or_else(|| UNTAGGED_GROUP.to_string()),
         method,
         path: path.to_string(),
         segments,
