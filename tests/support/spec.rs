@@ -144,6 +144,20 @@ pub fn operation(id: &str) -> Operation {
         .unwrap_or_else(|| panic!("the spec has no operation {id}"))
 }
 
+/// The properties of component schema `name` that are not required.
+pub fn optional_properties(name: &str) -> Vec<String> {
+    let document = document();
+    let schema = &document["components"]["schemas"][name];
+    let required = schema["required"].as_array().cloned().unwrap_or_default();
+    schema["properties"]
+        .as_object()
+        .unwrap_or_else(|| panic!("the spec has no object schema {name}"))
+        .keys()
+        .filter(|property| !required.contains(&Value::String((*property).clone())))
+        .cloned()
+        .collect()
+}
+
 /// spec/openapi.yaml as a JSON value.
 fn document() -> Value {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec/openapi.yaml");
