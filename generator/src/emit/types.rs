@@ -134,3 +134,6 @@ fn code_span(text: &str) -> String {
         format!("`{text}`")
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -187,7 +187,8 @@ impl<'a> TypeBuilder<'a> {
             default: meta.default,
             read_only: meta.read_only,
             write_only: meta.write_only,
-            deprecated: meta.deprecated,
+            // A deprecated schema marks its type, not every property that uses it.
+            deprecated: matches!(schema, SchemaRef::Inline(inline) if inline.schema_data.deprecated),
             docs: meta.docs,
         }
     }
