@@ -49,11 +49,12 @@ pub fn variant_name(raw: &str) -> String {
     }
     let signed = raw.strip_prefix('-').map(|rest| format!("minus {rest}"));
     let name = words(signed.as_deref().unwrap_or(raw)).to_pascal_case();
+    if name.is_empty() {
+        return "Empty".to_string();
+    }
     let name = fix_start(name, "V");
     if name == "Self" || name == "Unknown" {
         format!("{name}Value")
-    } else if name.is_empty() {
-        "Empty".to_string()
     } else {
         name
     }
