@@ -1,5 +1,5 @@
-//! Every fixture spec generates a crate that passes clippy with `-D warnings`, and whose
-//! behaviour tests (`tests/fixtures_behaviour/<fixture>.rs`, placed in the crate as
+//! Every fixture spec generates a crate that passes clippy and rustdoc with `-D warnings`, and
+//! whose behaviour tests (`tests/fixtures_behaviour/<fixture>.rs`, placed in the crate as
 //! `tests/behaviour.rs`) pass.
 //!
 //! The crates are written under `<workspace>/target/fixture-crates/<fixture>/`, in a workspace
@@ -52,7 +52,8 @@ fn write_fixture_workspace() -> PathBuf {
     root
 }
 
-/// Runs cargo in the fixture workspace with warnings denied; panics with its output on failure.
+/// Runs cargo in the fixture workspace with compiler and rustdoc warnings denied; panics with
+/// its output on failure.
 fn cargo(root: &Path, args: &[&str]) {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
     let output = Command::new(cargo)
@@ -60,6 +61,7 @@ fn cargo(root: &Path, args: &[&str]) {
         .current_dir(root)
         .env("CARGO_TARGET_DIR", root.join("target"))
         .env("RUSTFLAGS", "-D warnings")
+        .env("RUSTDOCFLAGS", "-D warnings")
         .env_remove("RUSTC_WORKSPACE_WRAPPER")
         .output()
         .unwrap_or_else(|e| panic!("cannot run cargo: {e}"));
