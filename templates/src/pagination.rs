@@ -9,8 +9,9 @@ use serde::Serialize;
 
 use super::error::Error;
 
-/// The most pages one stream fetches; a server that never ends a listing stops there.
-const MAX_PAGES: usize = 10_000;
+/// The most pages one stream fetches; a server that never ends a listing stops there
+/// (1,000 pages of 100 items is far beyond any real listing).
+const MAX_PAGES: usize = 1_000;
 
 /// One page of a listing.
 #[derive(Debug, Clone, PartialEq)]

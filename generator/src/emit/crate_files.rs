@@ -36,9 +36,11 @@ const ALWAYS: &[Dependency] = &[
         name: "serde",
         spec: r#"{ version = "1", features = ["derive"] }"#,
     },
+    // Unknown objects are kept as `serde_json::Value`; `preserve_order` keeps their keys in
+    // the order the server sent them, so they are sent back unchanged.
     Dependency {
         name: "serde_json",
-        spec: r#""1""#,
+        spec: r#"{ version = "1", features = ["preserve_order"] }"#,
     },
     Dependency {
         name: "serde_path_to_error",
