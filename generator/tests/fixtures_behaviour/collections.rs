@@ -20,9 +20,15 @@ fn every_collection_round_trips() {
         "untyped": 42
     });
     let inventory: Inventory = serde_json::from_value(original.clone()).unwrap();
-    assert_eq!(inventory.holes.as_deref(), Some(&[Some("a".to_string()), None, Some("c".to_string())][..]));
+    assert_eq!(
+        inventory.holes.as_deref(),
+        Some(&[Some("a".to_string()), None, Some("c".to_string())][..])
+    );
     assert_eq!(inventory.counts.as_ref().unwrap()["big"], 9007199254740993);
-    assert_eq!(inventory.lines.as_ref().unwrap()[0].additional_properties["extra"], json!(true));
+    assert_eq!(
+        inventory.lines.as_ref().unwrap()[0].additional_properties["extra"],
+        json!(true)
+    );
     assert_eq!(serde_json::to_value(&inventory).unwrap(), original);
 }
 
@@ -31,7 +37,10 @@ fn named_arrays_and_maps_are_plain_collections() {
     let tags: TagList = serde_json::from_value(json!([{"name": "a"}])).unwrap();
     assert_eq!(tags[0].name, "a");
     let labels: Labels = BTreeMap::from([("env".to_string(), "prod".to_string())]);
-    assert_eq!(serde_json::to_value(&labels).unwrap(), json!({"env": "prod"}));
+    assert_eq!(
+        serde_json::to_value(&labels).unwrap(),
+        json!({"env": "prod"})
+    );
 }
 
 #[test]

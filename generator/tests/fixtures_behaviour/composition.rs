@@ -6,14 +6,19 @@ use serde_json::json;
 #[test]
 fn all_of_merges_the_fields_of_every_part() {
     let cat = Cat::new("cat".to_string(), "Tom".to_string()).with_lives(9);
-    assert_eq!(serde_json::to_value(&cat).unwrap(), json!({"kind": "cat", "name": "Tom", "lives": 9}));
+    assert_eq!(
+        serde_json::to_value(&cat).unwrap(),
+        json!({"kind": "cat", "name": "Tom", "lives": 9})
+    );
 }
 
 #[test]
 fn the_discriminator_picks_the_variant_which_keeps_the_tag() {
     let original = json!({"kind": "dog", "name": "Rex", "good": true});
     let pet: Pet = serde_json::from_value(original.clone()).unwrap();
-    let Pet::Dog(dog) = &pet else { panic!("not a dog: {pet:?}") };
+    let Pet::Dog(dog) = &pet else {
+        panic!("not a dog: {pet:?}")
+    };
     assert_eq!(dog.kind, "dog");
     assert!(dog.good);
     assert_eq!(serde_json::to_value(&pet).unwrap(), original);
@@ -30,7 +35,10 @@ fn an_unknown_tag_is_kept_and_sent_back() {
 #[test]
 fn a_variant_without_the_tag_property_gets_it_when_sent() {
     let pet = Pet::Bird(Bird::new().with_wingspan(0.3));
-    assert_eq!(serde_json::to_value(&pet).unwrap(), json!({"wingspan": 0.3, "kind": "bird"}));
+    assert_eq!(
+        serde_json::to_value(&pet).unwrap(),
+        json!({"wingspan": 0.3, "kind": "bird"})
+    );
     let back: Pet = serde_json::from_value(json!({"kind": "bird", "wingspan": 0.3})).unwrap();
     assert!(matches!(back, Pet::Bird(_)));
 }
@@ -67,7 +75,8 @@ fn any_of_is_an_untagged_union() {
 #[test]
 fn a_nullable_all_of_wrapper_is_the_wrapped_type() {
     let owner: Owner =
-        serde_json::from_value(json!({"pet": {"kind": "cat", "name": "Tom"}, "nickname": null})).unwrap();
+        serde_json::from_value(json!({"pet": {"kind": "cat", "name": "Tom"}, "nickname": null}))
+            .unwrap();
     assert_eq!(owner.nickname, Some(None));
     assert!(matches!(owner.pet, Pet::Cat(_)));
 }

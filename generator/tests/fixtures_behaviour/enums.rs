@@ -34,7 +34,10 @@ fn integer_enums_keep_unknown_values() {
 fn awkward_values_round_trip() {
     for value in ["", "1st", "a b", "unknown", "self", "type"] {
         let decoded: OddValues = serde_json::from_value(json!(value)).unwrap();
-        assert!(!matches!(decoded, OddValues::Unknown(_)), "{value} was not recognised");
+        assert!(
+            !matches!(decoded, OddValues::Unknown(_)),
+            "{value} was not recognised"
+        );
         assert_eq!(serde_json::to_value(&decoded).unwrap(), json!(value));
     }
     assert_eq!(OddValues::from("unknown"), OddValues::UnknownValue);
@@ -58,5 +61,8 @@ fn an_enum_default_is_a_variant() {
 fn new_fills_in_a_required_single_value_enum() {
     let task = Task::new(Status::Paused);
     assert_eq!(task.kind, TaskKind::Tasks);
-    assert_eq!(serde_json::to_value(&task).unwrap(), json!({"kind": "tasks", "status": "paused"}));
+    assert_eq!(
+        serde_json::to_value(&task).unwrap(),
+        json!({"kind": "tasks", "status": "paused"})
+    );
 }

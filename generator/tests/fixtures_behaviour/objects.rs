@@ -37,7 +37,11 @@ fn a_record_read_and_sent_back_unchanged_loses_nothing() {
 #[test]
 fn unknown_properties_are_kept_in_order_of_name() {
     let record: Record = serde_json::from_value(record_json()).unwrap();
-    let keys: Vec<&str> = record.additional_properties.keys().map(String::as_str).collect();
+    let keys: Vec<&str> = record
+        .additional_properties
+        .keys()
+        .map(String::as_str)
+        .collect();
     assert_eq!(keys, ["flag", "server_only"]);
     let owner = record.owner.as_ref().unwrap();
     assert_eq!(owner.additional_properties["team"], json!("core"));
@@ -57,7 +61,11 @@ fn a_nullable_optional_field_has_three_states() {
     value["comment"] = json!("text");
     let set: Record = serde_json::from_value(value).unwrap();
     assert_eq!(set.comment, Some(Some("text".to_string())));
-    assert!(!serde_json::to_value(&absent).unwrap().as_object().unwrap().contains_key("comment"));
+    assert!(!serde_json::to_value(&absent)
+        .unwrap()
+        .as_object()
+        .unwrap()
+        .contains_key("comment"));
     assert_eq!(serde_json::to_value(&null).unwrap()["comment"], Value::Null);
 }
 
@@ -78,7 +86,10 @@ fn a_missing_required_field_is_an_error_naming_it() {
     let mut value = record_json();
     value.as_object_mut().unwrap().remove("name");
     let error = serde_json::from_value::<Record>(value).unwrap_err();
-    assert!(error.to_string().contains("missing field `name`"), "{error}");
+    assert!(
+        error.to_string().contains("missing field `name`"),
+        "{error}"
+    );
 }
 
 #[test]

@@ -15,7 +15,10 @@ fn get_then_put_loses_nothing() {
     });
     let list: PetList = serde_json::from_value(response.clone()).unwrap();
     assert_eq!(list.data[0].status, Some(PetStatus::Sold));
-    assert_eq!(list.data[1].status, Some(PetStatus::Unknown("adopted-elsewhere".to_string())));
+    assert_eq!(
+        list.data[1].status,
+        Some(PetStatus::Unknown("adopted-elsewhere".to_string()))
+    );
     for (pet, original) in list.data.iter().zip(response["data"].as_array().unwrap()) {
         assert_eq!(&serde_json::to_value(pet).unwrap(), original);
     }
@@ -25,7 +28,13 @@ fn get_then_put_loses_nothing() {
 #[test]
 fn a_new_pet_needs_only_its_name() {
     let pet = NewPet::new("Rex".to_string()).with_status(PetStatusFilter::Available);
-    assert_eq!(serde_json::to_value(&pet).unwrap(), json!({"name": "Rex", "status": "available"}));
+    assert_eq!(
+        serde_json::to_value(&pet).unwrap(),
+        json!({"name": "Rex", "status": "available"})
+    );
     let minimal = Pet::new("Tom".to_string());
-    assert_eq!(serde_json::to_value(&minimal).unwrap(), json!({"name": "Tom"}));
+    assert_eq!(
+        serde_json::to_value(&minimal).unwrap(),
+        json!({"name": "Tom"})
+    );
 }

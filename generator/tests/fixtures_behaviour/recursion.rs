@@ -18,9 +18,15 @@ fn a_tree_decodes_through_boxed_and_vec_fields() {
 
 #[test]
 fn recursion_through_a_union_is_boxed() {
-    let sum = Sum::new(Expression::Number(1.0), Expression::Sum(Sum::new(Expression::Number(2.0), Expression::Number(3.0))));
+    let sum = Sum::new(
+        Expression::Number(1.0),
+        Expression::Sum(Sum::new(Expression::Number(2.0), Expression::Number(3.0))),
+    );
     let value = serde_json::to_value(&sum).unwrap();
-    assert_eq!(value, json!({"left": 1.0, "right": {"left": 2.0, "right": 3.0}}));
+    assert_eq!(
+        value,
+        json!({"left": 1.0, "right": {"left": 2.0, "right": 3.0}})
+    );
     let back: Sum = serde_json::from_value(value).unwrap();
     assert_eq!(back, sum);
 }
