@@ -34,7 +34,7 @@ pub struct AllocationAttributes {
     /// Weighted variant assignments for this targeting rule allocation.
     pub variant_weights: ::std::vec::Vec<crate::models::VariantWeight>,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -68,7 +68,7 @@ impl AllocationAttributes {
             type_,
             updated_at,
             variant_weights,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
     /// Sets `experiment_id`.
@@ -166,10 +166,10 @@ impl<'de> ::serde::Deserialize<'de> for AllocationAttributes {
                 let mut variant_weights: ::std::option::Option<
                     ::std::vec::Vec<crate::models::VariantWeight>,
                 > = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     CreatedAt,
                     EnvironmentIds,

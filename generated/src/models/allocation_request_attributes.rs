@@ -32,7 +32,7 @@ pub struct AllocationRequestAttributes {
         ::std::vec::Vec<crate::models::VariantWeightRequest>,
     >,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -54,7 +54,7 @@ impl AllocationRequestAttributes {
             targeting_rules: ::std::option::Option::None,
             type_,
             variant_weights: ::std::option::Option::None,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
     /// Sets `experiment_id`.
@@ -168,10 +168,10 @@ impl<'de> ::serde::Deserialize<'de> for AllocationRequestAttributes {
                 let mut variant_weights: ::std::option::Option<
                     ::std::vec::Vec<crate::models::VariantWeightRequest>,
                 > = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     ExperimentId,
                     ExposureSchedule,

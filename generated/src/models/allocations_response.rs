@@ -8,7 +8,7 @@ pub struct AllocationsResponse {
     /// List of targeting rules (allocations).
     pub data: ::std::vec::Vec<crate::models::Allocation>,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -18,7 +18,7 @@ impl AllocationsResponse {
     pub fn new(data: ::std::vec::Vec<crate::models::Allocation>) -> Self {
         Self {
             data,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
 }
@@ -56,10 +56,10 @@ impl<'de> ::serde::Deserialize<'de> for AllocationsResponse {
                 let mut data: ::std::option::Option<
                     ::std::vec::Vec<crate::models::Allocation>,
                 > = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     Data,
                     Other(::std::string::String),

@@ -8,7 +8,7 @@ pub struct ApiErrorResponse {
     /// A list of errors.
     pub errors: ::std::vec::Vec<::std::string::String>,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -18,7 +18,7 @@ impl ApiErrorResponse {
     pub fn new(errors: ::std::vec::Vec<::std::string::String>) -> Self {
         Self {
             errors,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
 }
@@ -56,10 +56,10 @@ impl<'de> ::serde::Deserialize<'de> for ApiErrorResponse {
                 let mut errors: ::std::option::Option<
                     ::std::vec::Vec<::std::string::String>,
                 > = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     Errors,
                     Other(::std::string::String),

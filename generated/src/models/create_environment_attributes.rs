@@ -14,7 +14,7 @@ pub struct CreateEnvironmentAttributes {
     /// Indicates whether feature flag changes require approval in this environment.
     pub require_feature_flag_approval: ::std::option::Option<bool>,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -30,7 +30,7 @@ impl CreateEnvironmentAttributes {
             name,
             queries,
             require_feature_flag_approval: ::std::option::Option::None,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
     /// Sets `is_production`.
@@ -88,10 +88,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateEnvironmentAttributes {
                     ::std::vec::Vec<::std::string::String>,
                 > = ::std::option::Option::None;
                 let mut require_feature_flag_approval: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     IsProduction,
                     Name,

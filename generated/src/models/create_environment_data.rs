@@ -12,7 +12,7 @@ pub struct CreateEnvironmentData {
     /// JSON name: `type`.
     pub type_: crate::models::EnvironmentResourceType,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -23,7 +23,7 @@ impl CreateEnvironmentData {
         Self {
             attributes,
             type_: crate::models::EnvironmentResourceType::Environments,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
 }
@@ -65,10 +65,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateEnvironmentData {
                 let mut type_: ::std::option::Option<
                     crate::models::EnvironmentResourceType,
                 > = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     Attributes,
                     Type,

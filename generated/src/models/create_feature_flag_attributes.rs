@@ -20,7 +20,7 @@ pub struct CreateFeatureFlagAttributes {
     /// The variants of the feature flag.
     pub variants: ::std::vec::Vec<crate::models::CreateVariant>,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -42,7 +42,7 @@ impl CreateFeatureFlagAttributes {
             name,
             value_type,
             variants,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
     /// Sets `default_variant_key`.
@@ -110,10 +110,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateFeatureFlagAttributes {
                 let mut variants: ::std::option::Option<
                     ::std::vec::Vec<crate::models::CreateVariant>,
                 > = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     DefaultVariantKey,
                     Description,

@@ -12,7 +12,7 @@ pub struct CreateVariant {
     /// The value of the variant as a string.
     pub value: ::std::string::String,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -28,7 +28,7 @@ impl CreateVariant {
             key,
             name,
             value,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
 }
@@ -68,10 +68,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateVariant {
                 let mut key: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut value: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     Key,
                     Name,

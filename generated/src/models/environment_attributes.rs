@@ -22,7 +22,7 @@ pub struct EnvironmentAttributes {
     /// The timestamp when the environment was last updated.
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -39,7 +39,7 @@ impl EnvironmentAttributes {
             queries: ::std::option::Option::None,
             require_feature_flag_approval: ::std::option::Option::None,
             updated_at: ::std::option::Option::None,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
     /// Sets `created_at`.
@@ -147,10 +147,10 @@ impl<'de> ::serde::Deserialize<'de> for EnvironmentAttributes {
                 let mut updated_at: ::std::option::Option<
                     ::chrono::DateTime<::chrono::Utc>,
                 > = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     CreatedAt,
                     Description,

@@ -26,7 +26,7 @@ pub struct ExposureSchedule {
     /// The timestamp when the schedule was last updated.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -52,7 +52,7 @@ impl ExposureSchedule {
             rollout_options,
             rollout_steps,
             updated_at,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
     /// Sets `absolute_start_time`.
@@ -156,10 +156,10 @@ impl<'de> ::serde::Deserialize<'de> for ExposureSchedule {
                 let mut updated_at: ::std::option::Option<
                     ::chrono::DateTime<::chrono::Utc>,
                 > = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     AbsoluteStartTime,
                     AllocationId,

@@ -14,7 +14,7 @@ pub struct ExposureScheduleData {
     /// JSON name: `type`.
     pub type_: crate::models::ExposureScheduleResourceType,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -26,7 +26,7 @@ impl ExposureScheduleData {
             attributes,
             id,
             type_: crate::models::ExposureScheduleResourceType::AllocationExposureSchedules,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
 }
@@ -70,10 +70,10 @@ impl<'de> ::serde::Deserialize<'de> for ExposureScheduleData {
                 let mut type_: ::std::option::Option<
                     crate::models::ExposureScheduleResourceType,
                 > = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     Attributes,
                     Id,

@@ -18,7 +18,7 @@ pub struct ExposureScheduleRequest {
     /// Ordered progression steps for exposure.
     pub rollout_steps: ::std::vec::Vec<crate::models::RolloutStepRequest>,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -36,7 +36,7 @@ impl ExposureScheduleRequest {
             id: ::std::option::Option::None,
             rollout_options,
             rollout_steps,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
     /// Sets `absolute_start_time`.
@@ -123,10 +123,10 @@ impl<'de> ::serde::Deserialize<'de> for ExposureScheduleRequest {
                 let mut rollout_steps: ::std::option::Option<
                     ::std::vec::Vec<crate::models::RolloutStepRequest>,
                 > = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     AbsoluteStartTime,
                     ControlVariantId,

@@ -8,7 +8,7 @@ pub struct ExposureScheduleResponse {
     /// Data wrapper for progressive rollout schedule responses.
     pub data: crate::models::ExposureScheduleData,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -18,7 +18,7 @@ impl ExposureScheduleResponse {
     pub fn new(data: crate::models::ExposureScheduleData) -> Self {
         Self {
             data,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
 }
@@ -56,10 +56,10 @@ impl<'de> ::serde::Deserialize<'de> for ExposureScheduleResponse {
                 let mut data: ::std::option::Option<
                     crate::models::ExposureScheduleData,
                 > = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     Data,
                     Other(::std::string::String),

@@ -14,7 +14,7 @@ pub struct FeatureFlag {
     /// JSON name: `type`.
     pub type_: crate::models::FeatureFlagResourceType,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -29,7 +29,7 @@ impl FeatureFlag {
             attributes,
             id,
             type_: crate::models::FeatureFlagResourceType::FeatureFlags,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
 }
@@ -73,10 +73,10 @@ impl<'de> ::serde::Deserialize<'de> for FeatureFlag {
                 let mut type_: ::std::option::Option<
                     crate::models::FeatureFlagResourceType,
                 > = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     Attributes,
                     Id,

@@ -38,7 +38,7 @@ pub struct FeatureFlagAttributes {
     /// The variants of the feature flag.
     pub variants: ::std::vec::Vec<crate::models::Variant>,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -68,7 +68,7 @@ impl FeatureFlagAttributes {
             updated_at: ::std::option::Option::None,
             value_type,
             variants,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
     /// Sets `archived_at`.
@@ -221,10 +221,10 @@ impl<'de> ::serde::Deserialize<'de> for FeatureFlagAttributes {
                 let mut variants: ::std::option::Option<
                     ::std::vec::Vec<crate::models::Variant>,
                 > = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     ArchivedAt,
                     CreatedAt,

@@ -42,7 +42,7 @@ pub struct FeatureFlagEnvironment {
     /// The status of a feature flag in an environment.
     pub status: crate::models::FeatureFlagStatus,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -68,7 +68,7 @@ impl FeatureFlagEnvironment {
             rollout_percentage: ::std::option::Option::None,
             rules: ::std::option::Option::None,
             status,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
     /// Sets `allocations`.
@@ -251,10 +251,10 @@ impl<'de> ::serde::Deserialize<'de> for FeatureFlagEnvironment {
                 let mut status: ::std::option::Option<
                     crate::models::FeatureFlagStatus,
                 > = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     Allocations,
                     DefaultAllocationKey,

@@ -8,7 +8,7 @@ pub struct FeatureFlagResponse {
     /// A feature flag resource.
     pub data: crate::models::FeatureFlag,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -18,7 +18,7 @@ impl FeatureFlagResponse {
     pub fn new(data: crate::models::FeatureFlag) -> Self {
         Self {
             data,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
 }
@@ -54,10 +54,10 @@ impl<'de> ::serde::Deserialize<'de> for FeatureFlagResponse {
                 mut __map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut data: ::std::option::Option<crate::models::FeatureFlag> = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     Data,
                     Other(::std::string::String),

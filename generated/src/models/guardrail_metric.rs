@@ -12,7 +12,7 @@ pub struct GuardrailMetric {
     /// The signal or system that triggered the action.
     pub triggered_by: ::std::option::Option<::std::string::String>,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -27,7 +27,7 @@ impl GuardrailMetric {
             metric_id,
             trigger_action,
             triggered_by: ::std::option::Option::None,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
     /// Sets `triggered_by`.
@@ -76,10 +76,10 @@ impl<'de> ::serde::Deserialize<'de> for GuardrailMetric {
                     crate::models::GuardrailTriggerAction,
                 > = ::std::option::Option::None;
                 let mut triggered_by: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     MetricId,
                     TriggerAction,

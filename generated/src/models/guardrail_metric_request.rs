@@ -10,7 +10,7 @@ pub struct GuardrailMetricRequest {
     /// Action to perform when a guardrail threshold is triggered.
     pub trigger_action: crate::models::GuardrailTriggerAction,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -24,7 +24,7 @@ impl GuardrailMetricRequest {
         Self {
             metric_id,
             trigger_action,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
 }
@@ -64,10 +64,10 @@ impl<'de> ::serde::Deserialize<'de> for GuardrailMetricRequest {
                 let mut trigger_action: ::std::option::Option<
                     crate::models::GuardrailTriggerAction,
                 > = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     MetricId,
                     TriggerAction,

@@ -20,7 +20,7 @@ pub struct GuardrailTrigger {
     /// The timestamp when this trigger was last updated.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -44,7 +44,7 @@ impl GuardrailTrigger {
             metric_id,
             triggered_action,
             updated_at,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
 }
@@ -101,10 +101,10 @@ impl<'de> ::serde::Deserialize<'de> for GuardrailTrigger {
                 let mut updated_at: ::std::option::Option<
                     ::chrono::DateTime<::chrono::Utc>,
                 > = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     AllocationExposureScheduleId,
                     CreatedAt,

@@ -10,7 +10,7 @@ pub struct ListEnvironmentsResponse {
     /// Pagination metadata for environments or feature flags.
     pub meta: ::std::option::Option<crate::models::PaginationMeta>,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -21,7 +21,7 @@ impl ListEnvironmentsResponse {
         Self {
             data,
             meta: ::std::option::Option::None,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
     /// Sets `meta`.
@@ -68,10 +68,10 @@ impl<'de> ::serde::Deserialize<'de> for ListEnvironmentsResponse {
                     ::std::vec::Vec<crate::models::Environment>,
                 > = ::std::option::Option::None;
                 let mut meta: ::std::option::Option<crate::models::PaginationMeta> = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     Data,
                     Meta,

@@ -13,7 +13,7 @@ pub struct PaginationMeta {
     /// Pagination metadata for environments or feature flags list responses.
     pub page: ::std::option::Option<crate::models::PaginationMetaPage>,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -23,7 +23,7 @@ impl PaginationMeta {
     pub fn new() -> Self {
         Self {
             page: ::std::option::Option::None,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
     /// Sets `page`.
@@ -66,10 +66,10 @@ impl<'de> ::serde::Deserialize<'de> for PaginationMeta {
                 mut __map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut page: ::std::option::Option<crate::models::PaginationMetaPage> = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     Page,
                     Other(::std::string::String),

@@ -15,7 +15,7 @@ pub struct PaginationMetaPage {
     /// Total number of items matching the filter.
     pub total_filtered_count: ::std::option::Option<i64>,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -26,7 +26,7 @@ impl PaginationMetaPage {
         Self {
             total_count: ::std::option::Option::None,
             total_filtered_count: ::std::option::Option::None,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
     /// Sets `total_count`.
@@ -78,10 +78,10 @@ impl<'de> ::serde::Deserialize<'de> for PaginationMetaPage {
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut total_count: ::std::option::Option<i64> = ::std::option::Option::None;
                 let mut total_filtered_count: ::std::option::Option<i64> = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     TotalCount,
                     TotalFilteredCount,

@@ -12,7 +12,7 @@ pub struct RolloutOptions {
     /// The progression strategy used by a progressive rollout.
     pub strategy: crate::models::RolloutStrategy,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -28,7 +28,7 @@ impl RolloutOptions {
             autostart,
             selection_interval_ms,
             strategy,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
 }
@@ -70,10 +70,10 @@ impl<'de> ::serde::Deserialize<'de> for RolloutOptions {
                 let mut strategy: ::std::option::Option<
                     crate::models::RolloutStrategy,
                 > = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     Autostart,
                     SelectionIntervalMs,

@@ -24,7 +24,7 @@ pub struct RolloutStep {
     /// The timestamp when the progression step was last updated.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -52,7 +52,7 @@ impl RolloutStep {
             is_pause_record,
             order_position,
             updated_at,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
     /// Sets `interval_ms`.
@@ -120,10 +120,10 @@ impl<'de> ::serde::Deserialize<'de> for RolloutStep {
                 let mut updated_at: ::std::option::Option<
                     ::chrono::DateTime<::chrono::Utc>,
                 > = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     AllocationExposureScheduleId,
                     CreatedAt,

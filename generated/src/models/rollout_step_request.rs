@@ -18,7 +18,7 @@ pub struct RolloutStepRequest {
     /// Whether this step represents a pause record.
     pub is_pause_record: bool,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -36,7 +36,7 @@ impl RolloutStepRequest {
             id: ::std::option::Option::None,
             interval_ms: ::std::option::Option::None,
             is_pause_record,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
     /// Sets `id`.
@@ -94,10 +94,10 @@ impl<'de> ::serde::Deserialize<'de> for RolloutStepRequest {
                 let mut id: ::std::option::Option<::uuid::Uuid> = ::std::option::Option::None;
                 let mut interval_ms: ::std::option::Option<::std::option::Option<i64>> = ::std::option::Option::None;
                 let mut is_pause_record: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     ExposureRatio,
                     GroupedStepIndex,

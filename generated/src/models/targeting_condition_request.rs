@@ -12,7 +12,7 @@ pub struct TargetingConditionRequest {
     /// Values used by the selected operator.
     pub value: ::std::vec::Vec<::std::string::String>,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -28,7 +28,7 @@ impl TargetingConditionRequest {
             attribute,
             operator,
             value,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
 }
@@ -72,10 +72,10 @@ impl<'de> ::serde::Deserialize<'de> for TargetingConditionRequest {
                 let mut value: ::std::option::Option<
                     ::std::vec::Vec<::std::string::String>,
                 > = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     Attribute,
                     Operator,

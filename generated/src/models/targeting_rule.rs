@@ -14,7 +14,7 @@ pub struct TargetingRule {
     /// The timestamp when the targeting rule was last updated.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -32,7 +32,7 @@ impl TargetingRule {
             created_at,
             id,
             updated_at,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
 }
@@ -80,10 +80,10 @@ impl<'de> ::serde::Deserialize<'de> for TargetingRule {
                 let mut updated_at: ::std::option::Option<
                     ::chrono::DateTime<::chrono::Utc>,
                 > = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     Conditions,
                     CreatedAt,

@@ -8,7 +8,7 @@ pub struct TargetingRuleRequest {
     /// Conditions that must match for this rule.
     pub conditions: ::std::vec::Vec<crate::models::TargetingConditionRequest>,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -20,7 +20,7 @@ impl TargetingRuleRequest {
     ) -> Self {
         Self {
             conditions,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
 }
@@ -58,10 +58,10 @@ impl<'de> ::serde::Deserialize<'de> for TargetingRuleRequest {
                 let mut conditions: ::std::option::Option<
                     ::std::vec::Vec<crate::models::TargetingConditionRequest>,
                 > = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     Conditions,
                     Other(::std::string::String),

@@ -17,7 +17,7 @@ pub struct UpdateFeatureFlagAttributes {
     /// The name of the feature flag.
     pub name: ::std::option::Option<::std::string::String>,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -29,7 +29,7 @@ impl UpdateFeatureFlagAttributes {
             description: ::std::option::Option::None,
             json_schema: ::std::option::Option::None,
             name: ::std::option::Option::None,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
     /// Sets `description`.
@@ -90,10 +90,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateFeatureFlagAttributes {
                 let mut description: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut json_schema: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     Description,
                     JsonSchema,

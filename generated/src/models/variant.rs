@@ -18,7 +18,7 @@ pub struct Variant {
     /// The value of the variant as a string.
     pub value: ::std::string::String,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -38,7 +38,7 @@ impl Variant {
             name,
             updated_at: ::std::option::Option::None,
             value,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
     /// Sets `created_at`.
@@ -102,10 +102,10 @@ impl<'de> ::serde::Deserialize<'de> for Variant {
                     ::chrono::DateTime<::chrono::Utc>,
                 > = ::std::option::Option::None;
                 let mut value: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     CreatedAt,
                     Id,

@@ -18,7 +18,7 @@ pub struct VariantWeight {
     /// The variant ID.
     pub variant_id: ::uuid::Uuid,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -33,7 +33,7 @@ impl VariantWeight {
             value,
             variant: ::std::option::Option::None,
             variant_id,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
     /// Sets `created_at`.
@@ -111,10 +111,10 @@ impl<'de> ::serde::Deserialize<'de> for VariantWeight {
                 let mut value: ::std::option::Option<f64> = ::std::option::Option::None;
                 let mut variant: ::std::option::Option<crate::models::Variant> = ::std::option::Option::None;
                 let mut variant_id: ::std::option::Option<::uuid::Uuid> = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     CreatedAt,
                     Id,

@@ -12,7 +12,7 @@ pub struct VariantWeightRequest {
     /// The variant key to assign weight to.
     pub variant_key: ::std::option::Option<::std::string::String>,
     ///Properties the spec does not list, kept as received and sent back unchanged.
-    pub additional_properties: ::std::collections::BTreeMap<
+    pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
@@ -24,7 +24,7 @@ impl VariantWeightRequest {
             value,
             variant_id: ::std::option::Option::None,
             variant_key: ::std::option::Option::None,
-            additional_properties: ::std::collections::BTreeMap::new(),
+            additional_properties: ::serde_json::Map::new(),
         }
     }
     /// Sets `variant_id`.
@@ -78,10 +78,10 @@ impl<'de> ::serde::Deserialize<'de> for VariantWeightRequest {
                 let mut value: ::std::option::Option<f64> = ::std::option::Option::None;
                 let mut variant_id: ::std::option::Option<::uuid::Uuid> = ::std::option::Option::None;
                 let mut variant_key: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut additional_properties: ::std::collections::BTreeMap<
+                let mut additional_properties: ::serde_json::Map<
                     ::std::string::String,
                     ::serde_json::Value,
-                > = ::std::collections::BTreeMap::new();
+                > = ::serde_json::Map::new();
                 enum FieldKey {
                     Value,
                     VariantId,

@@ -60,13 +60,24 @@ fn value_type(field: &Field) -> TokenStream {
     }
 }
 
-/// The type of the map of unknown properties.
+/// The type of the map of unknown properties: raw JSON in arrival order (serde_json's
+/// `preserve_order`), or a typed map when the spec gives `additionalProperties` a schema.
 fn extra_type(s: &Struct) -> TokenStream {
-    let value = match &s.additional {
-        Additional::Keep => quote! { ::serde_json::Value },
-        Additional::Typed(ty) => json_type_tokens(ty),
-    };
-    quote! { ::std::collections::BTreeMap<::std::string::String, #value> }
+    match &s.additional {
+        Additional::Keep => quote! { ::serde_json::Map<::std::string::String, ::serde_json::Value> },
+        Additional::Typed(ty) => {
+            let value = json_type_tokens(ty);
+            quote! { ::std::collections::BTreeMap<::std::string::String, #value> }
+        }
+    }
+}
+
+/// An empty map of unknown properties.
+fn extra_new(s: &Struct) -> TokenStream {
+    match &s.additional {
+        Additional::Keep => quote! { ::serde_json::Map::new() },
+        Additional::Typed(_) => quote! { ::std::collections::BTreeMap::new() },
+    }
 }
 
 /// The field's identifier.
@@ -159,6 +170,7 @@ fn methods(def: &TypeDef, s: &Struct, api: &Api) -> TokenStream {
             }
         });
     let param_count = params.clone().count();
+    let extra_new = extra_new(s);
     let inits = s.fields.iter().map(|f| {
         let ident = field_ident(f);
         if let Some(value) = only_value(f, api) {
@@ -187,7 +199,7 @@ fn methods(def: &TypeDef, s: &Struct, api: &Api) -> TokenStream {
             pub fn new(#( #params ),*) -> Self {
                 Self {
                     #( #inits, )*
-                    #extra: ::std::collections::BTreeMap::new(),
+                    #extra: #extra_new,
                 }
             }
             #( #setters )*
@@ -345,6 +357,7 @@ fn deserialize_impl(def: &TypeDef, s: &Struct) -> TokenStream {
     let expecting = format!("a `{}` object", def.name);
     let extra = format_ident!("{EXTRA}");
     let extra_ty = extra_type(s);
+    let extra_new = extra_new(s);
     let keys = key_variants(s);
     let locals = s.fields.iter().map(|f| {
         let ident = field_ident(f);
@@ -394,7 +407,7 @@ fn deserialize_impl(def: &TypeDef, s: &Struct) -> TokenStream {
                     }
                     fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut __map: A) -> ::std::result::Result<Self::Value, A::Error> {
                         #( #locals )*
-                        let mut #extra: #extra_ty = ::std::collections::BTreeMap::new();
+                        let mut #extra: #extra_ty = #extra_new;
                         #read_loop
                         #( #finals )*
                         ::std::result::Result::Ok(crate::models::#name {

@@ -57,7 +57,7 @@ fn structs_decode_keys_without_buffering_and_keep_unknown_ones() {
         "{code}"
     );
     assert!(
-        code.contains("pub additional_properties: ::std::collections::BTreeMap<"),
+        code.contains("pub additional_properties: ::serde_json::Map<"),
         "{code}"
     );
     assert!(code.contains("missing_field(\"name\")"), "{code}");
