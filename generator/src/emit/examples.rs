@@ -23,7 +23,7 @@ pub fn emit_example(op: &Operation, api: &Api, lib: &str) -> TokenStream {
         })
         .collect();
     let body_let = op.body.as_ref().map(|body| {
-        let ty = example_type(&body.ty, &lib_ident);
+        let ty = super::types::external_type_tokens(&body.ty, &lib_ident);
         let json = body
             .example
             .as_ref()
@@ -94,7 +94,7 @@ pub fn emit_example(op: &Operation, api: &Api, lib: &str) -> TokenStream {
 /// `let name: Type = serde_json::from_str("<example>")?;`
 fn param_let(param: &Param, api: &Api, lib: &Ident) -> TokenStream {
     let ident = format_ident!("{}", param.rust_name);
-    let ty = example_type(&param.ty, lib);
+    let ty = super::types::external_type_tokens(&param.ty, lib);
     let value = param
         .example
         .clone()
@@ -128,29 +128,6 @@ fn placeholder(ty: &TypeRef, name: &str, api: &Api) -> Value {
         | TypeRef::Json
         | TypeRef::Map(_)
         | TypeRef::Nullable(_) => Value::Null,
-    }
-}
-
-/// A type as seen from an example program (`::lib::models::X` instead of `crate::models::X`).
-fn example_type(ty: &TypeRef, lib: &Ident) -> TokenStream {
-    match ty {
-        TypeRef::Named(name) => {
-            let ident = format_ident!("{}", name);
-            quote! { ::#lib::models::#ident }
-        }
-        TypeRef::Vec(item) => {
-            let item = example_type(item, lib);
-            quote! { ::std::vec::Vec<#item> }
-        }
-        TypeRef::Map(value) => {
-            let value = example_type(value, lib);
-            quote! { ::std::collections::BTreeMap<::std::string::String, #value> }
-        }
-        TypeRef::Nullable(inner) => {
-            let inner = example_type(inner, lib);
-            quote! { ::std::option::Option<#inner> }
-        }
-        other => super::types::type_tokens(other),
     }
 }
 

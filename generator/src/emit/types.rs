@@ -18,19 +18,28 @@ use crate::model::{Api, TypeDef, TypeKind, TypeRef};
 /// `format: byte` is the base64 text as sent; `format: binary` is raw bytes (a body). Inside
 /// JSON models, use [`json_type_tokens`].
 pub fn type_tokens(ty: &TypeRef) -> TokenStream {
-    tokens_of(ty, false)
+    tokens_of(ty, false, &quote! { crate::models })
 }
 
 /// The Rust type for a reference inside a JSON document, where `format: binary` can only be a
 /// string.
 pub fn json_type_tokens(ty: &TypeRef) -> TokenStream {
-    tokens_of(ty, true)
+    tokens_of(ty, true, &quote! { crate::models })
 }
 
-/// [`type_tokens`] and [`json_type_tokens`].
-fn tokens_of(ty: &TypeRef, in_json: bool) -> TokenStream {
+/// [`type_tokens`] as seen from a crate depending on the generated one (`::lib::models::X`),
+/// e.g. its examples.
+pub fn external_type_tokens(ty: &TypeRef, krate: &Ident) -> TokenStream {
+    tokens_of(ty, false, &quote! { ::#krate::models })
+}
+
+/// [`type_tokens`] and [`json_type_tokens`], with named types under `models`.
+fn tokens_of(ty: &TypeRef, in_json: bool, models: &TokenStream) -> TokenStream {
     match ty {
-        TypeRef::Named(name) => model_path(name),
+        TypeRef::Named(name) => {
+            let ident = type_ident(name);
+            quote! { #models::#ident }
+        }
         TypeRef::String | TypeRef::Base64 => quote! { ::std::string::String },
         TypeRef::Binary if in_json => quote! { ::std::string::String },
         TypeRef::Binary => quote! { ::std::vec::Vec<u8> },
@@ -44,15 +53,15 @@ fn tokens_of(ty: &TypeRef, in_json: bool) -> TokenStream {
         TypeRef::Date => quote! { ::chrono::NaiveDate },
         TypeRef::Json => quote! { ::serde_json::Value },
         TypeRef::Vec(item) => {
-            let item = tokens_of(item, in_json);
+            let item = tokens_of(item, in_json, models);
             quote! { ::std::vec::Vec<#item> }
         }
         TypeRef::Map(value) => {
-            let value = tokens_of(value, in_json);
+            let value = tokens_of(value, in_json, models);
             quote! { ::std::collections::BTreeMap<::std::string::String, #value> }
         }
         TypeRef::Nullable(inner) => {
-            let inner = tokens_of(inner, in_json);
+            let inner = tokens_of(inner, in_json, models);
             quote! { ::std::option::Option<#inner> }
         }
     }
