@@ -64,7 +64,9 @@ fn value_type(field: &Field) -> TokenStream {
 /// `preserve_order`), or a typed map when the spec gives `additionalProperties` a schema.
 fn extra_type(s: &Struct) -> TokenStream {
     match &s.additional {
-        Additional::Keep => quote! { ::serde_json::Map<::std::string::String, ::serde_json::Value> },
+        Additional::Keep => {
+            quote! { ::serde_json::Map<::std::string::String, ::serde_json::Value> }
+        }
         Additional::Typed(ty) => {
             let value = json_type_tokens(ty);
             quote! { ::std::collections::BTreeMap<::std::string::String, #value> }
