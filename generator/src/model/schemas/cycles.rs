@@ -1,60 +1,83 @@
 //! Recursive schemas: boxes the struct fields that close a cycle, and reports cycles that no
 //! box can break.
 
-use std::collections::{BTreeMap, BTreeSet};
+mod components;
 
+use std::collections::{BTreeMap, HashMap};
+
+use self::components::Components;
 use crate::diagnostics::Diagnostic;
 use crate::model::{TypeDef, TypeKind, TypeRef};
 
 /// Boxes every struct field that refers, with no `Vec` or map in between, to a type from
 /// which the struct is reachable the same way. Cycles made only of unions and aliases are
-/// reported.
+/// reported. Linear in the number of types and fields.
 pub fn box_recursive_fields(
     types: &mut BTreeMap<String, TypeDef>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let to_box: Vec<(String, usize)> = types
-        .values()
-        .filter_map(|def| match &def.kind {
-            TypeKind::Struct(s) => Some((def, s)),
-            _ => None,
-        })
-        .flat_map(|(def, s)| {
-            s.fields
-                .iter()
-                .enumerate()
-                .filter_map(|(i, field)| match inline_target(&field.ty) {
-                    Some(target) if reaches(types, target, &def.name) => {
-                        Some((def.name.clone(), i))
-                    }
-                    _ => None,
-                })
-        })
-        .collect();
+    let inline = Components::of(&graph(types, |def| edges(def, false)));
+    let index = indices(types);
+    let mut to_box: Vec<(String, usize)> = Vec::new();
+    for (i, def) in types.values().enumerate() {
+        let TypeKind::Struct(s) = &def.kind else {
+            continue;
+        };
+        for (f, field) in s.fields.iter().enumerate() {
+            let target = inline_target(&field.ty).and_then(|name| index.get(name));
+            if target.is_some_and(|&t| inline.same(i, t)) {
+                to_box.push((def.name.clone(), f));
+            }
+        }
+    }
     for (name, index) in to_box {
         if let Some(TypeKind::Struct(s)) = types.get_mut(&name).map(|d| &mut d.kind) {
             s.fields[index].boxed = true;
         }
     }
-    for def in types.values() {
-        if edges(def, false)
-            .iter()
-            .any(|next| reaches(types, next, &def.name))
-        {
+    let unboxed = Components::of(&graph(types, |def| edges(def, false)));
+    let aliases = Components::of(&graph(types, |def| match def.kind {
+        TypeKind::Newtype(_) => edges(def, true),
+        _ => Vec::new(),
+    }));
+    for (i, def) in types.values().enumerate() {
+        if unboxed.in_cycle(i) {
             let message = "this schema contains itself through unions or aliases only; \
                            an object property must close the cycle";
             diagnostics.push(Diagnostic::new(def.pointer.clone(), message));
-        } else if matches!(def.kind, TypeKind::Newtype(_))
-            && edges(def, true)
-                .iter()
-                .any(|next| reaches_by_alias(types, next, &def.name))
-        {
+        } else if matches!(def.kind, TypeKind::Newtype(_)) && aliases.in_cycle(i) {
             diagnostics.push(Diagnostic::new(
                 def.pointer.clone(),
                 "this schema is an alias of itself",
             ));
         }
     }
+}
+
+/// Each type's position in `types`, by name.
+fn indices(types: &BTreeMap<String, TypeDef>) -> HashMap<&str, usize> {
+    types
+        .keys()
+        .enumerate()
+        .map(|(i, name)| (name.as_str(), i))
+        .collect()
+}
+
+/// The graph of `types` (nodes in map order) whose edges `next` gives by name.
+fn graph(
+    types: &BTreeMap<String, TypeDef>,
+    next: impl Fn(&TypeDef) -> Vec<String>,
+) -> Vec<Vec<usize>> {
+    let index = indices(types);
+    types
+        .values()
+        .map(|def| {
+            next(def)
+                .iter()
+                .filter_map(|name| index.get(name.as_str()).copied())
+                .collect()
+        })
+        .collect()
 }
 
 /// The named type a reference stores inline (not behind a `Vec` or map).
@@ -103,38 +126,60 @@ fn edges(def: &TypeDef, deep: bool) -> Vec<String> {
     out
 }
 
-/// Whether `goal` can be reached from `start` along inline edges.
-fn reaches(types: &BTreeMap<String, TypeDef>, start: &str, goal: &str) -> bool {
-    search(types, start, goal, |def| edges(def, false))
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Additional, Docs, Field, Struct};
 
-/// Whether `goal` can be reached from `start` through aliases only.
-fn reaches_by_alias(types: &BTreeMap<String, TypeDef>, start: &str, goal: &str) -> bool {
-    search(types, start, goal, |def| match def.kind {
-        TypeKind::Newtype(_) => edges(def, true),
-        _ => Vec::new(),
-    })
-}
+    /// A struct `name` with one required field of type `next`.
+    fn link(name: String, next: String) -> (String, TypeDef) {
+        let field = Field {
+            json_name: "next".to_string(),
+            rust_name: "next".to_string(),
+            ty: TypeRef::Named(next),
+            required: true,
+            nullable: false,
+            boxed: false,
+            default: None,
+            read_only: false,
+            write_only: false,
+            deprecated: false,
+            docs: Docs::default(),
+        };
+        let def = TypeDef {
+            name: name.clone(),
+            pointer: format!("#/components/schemas/{name}"),
+            docs: Docs::default(),
+            deprecated: false,
+            kind: TypeKind::Struct(Struct {
+                fields: vec![field],
+                additional: Additional::Keep,
+            }),
+        };
+        (name, def)
+    }
 
-/// Depth-first search from `start` for `goal`.
-fn search(
-    types: &BTreeMap<String, TypeDef>,
-    start: &str,
-    goal: &str,
-    next: impl Fn(&TypeDef) -> Vec<String>,
-) -> bool {
-    let mut seen = BTreeSet::new();
-    let mut stack = vec![start.to_string()];
-    while let Some(current) = stack.pop() {
-        if current == goal {
-            return true;
-        }
-        if !seen.insert(current.clone()) {
-            continue;
-        }
-        if let Some(def) = types.get(&current) {
-            stack.extend(next(def));
+    #[test]
+    fn a_cycle_through_ten_thousand_structs_boxes_every_field_and_a_chain_none() {
+        let n = 10_000;
+        for (last, boxed) in [(0, true), (n, false)] {
+            let mut types: BTreeMap<String, TypeDef> = (0..n)
+                .map(|i| {
+                    link(
+                        format!("S{i}"),
+                        format!("S{}", if i + 1 < n { i + 1 } else { last }),
+                    )
+                })
+                .collect();
+            let mut diagnostics = Vec::new();
+            box_recursive_fields(&mut types, &mut diagnostics);
+            assert_eq!(diagnostics, Vec::new());
+            for def in types.values() {
+                let TypeKind::Struct(s) = &def.kind else {
+                    panic!("{} is not a struct", def.name)
+                };
+                assert_eq!(s.fields[0].boxed, boxed, "{}", def.name);
+            }
         }
     }
-    false
 }
