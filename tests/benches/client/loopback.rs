@@ -1,0 +1,64 @@
+//! A loopback HTTP/1.1 server that answers every request with one fixed 200 JSON response,
+//! on its own thread and runtime so it does not share the client's scheduler. Requests are
+//! read up to the end of their headers: the benchmarks send only bodiless `GET`s.
+
+use std::io;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+/// Starts the server; it runs until the process exits. Returns its address.
+pub fn serve(body: &[u8]) -> io::Result<SocketAddr> {
+    let response: Arc<[u8]> = response_bytes(body).into();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .build()?;
+    let listener = runtime.block_on(TcpListener::bind("127.0.0.1:0"))?;
+    let address = listener.local_addr()?;
+    std::thread::spawn(move || {
+        runtime.block_on(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                tokio::spawn(answer_each_request(stream, Arc::clone(&response)));
+            }
+        })
+    });
+    Ok(address)
+}
+
+/// The whole response: status line, headers and `body`.
+fn response_bytes(body: &[u8]) -> Vec<u8> {
+    let mut response = format!(
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    response.extend_from_slice(body);
+    response
+}
+
+/// Serves the connection's requests (keep-alive) until the client closes it.
+async fn answer_each_request(mut stream: TcpStream, response: Arc<[u8]>) -> io::Result<()> {
+    let mut pending = Vec::new();
+    let mut chunk = [0_u8; 4096];
+    loop {
+        while let Some(end) = header_end(&pending) {
+            pending.drain(..end);
+            stream.write_all(&response).await?;
+        }
+        let read = stream.read(&mut chunk).await?;
+        if read == 0 {
+            return Ok(());
+        }
+        pending.extend_from_slice(&chunk[..read]);
+    }
+}
+
+/// The length of the first complete request head in `bytes`, if any.
+fn header_end(bytes: &[u8]) -> Option<usize> {
+    bytes
+        .windows(4)
+        .position(|window| window == b"\r\n\r\n")
+        .map(|start| start + 4)
+}
