@@ -16,6 +16,11 @@ use crate::diagnostics::escape_token;
 /// Schemas applied per validation at most; past it, validation stops quietly.
 const BUDGET: usize = 100_000;
 
+/// Schemas applied inside one another at most (nested values, and alternatives of
+/// alternatives); deeper, validation stops quietly, so a long chain of `oneOf`s cannot
+/// exhaust the stack.
+const MAX_DEPTH: usize = 64;
+
 /// Longest rendering of a value in a message.
 const MAX_SHOWN: usize = 80;
 
@@ -36,6 +41,7 @@ pub fn validate(document: &Value, schema: &Value, value: &Value) -> Vec<Mismatch
         document,
         mismatches: Vec::new(),
         budget: BUDGET,
+        depth: 0,
     };
     run.value(schema, value, &At::root(), &Context::default());
     run.mismatches
@@ -55,6 +61,8 @@ struct Run<'a> {
     document: &'a Value,
     mismatches: Vec<Mismatch>,
     budget: usize,
+    /// Schemas being applied inside one another now.
+    depth: usize,
 }
 
 impl<'a> Run<'a> {
@@ -87,7 +95,7 @@ impl<'a> Run<'a> {
         parts
     }
 
-    /// Checks `value` against every part.
+    /// Checks `value` against every part, within the budget and the depth bound.
     fn parts_apply(
         &mut self,
         parts: &[&'a Value],
@@ -95,10 +103,23 @@ impl<'a> Run<'a> {
         path: &At,
         context: &Context<'a>,
     ) {
-        if parts.is_empty() || self.budget == 0 {
+        if parts.is_empty() || self.budget == 0 || self.depth == MAX_DEPTH {
             return;
         }
         self.budget -= 1;
+        self.depth += 1;
+        self.check_parts(parts, value, path, context);
+        self.depth -= 1;
+    }
+
+    /// Checks `value` against every part.
+    fn check_parts(
+        &mut self,
+        parts: &[&'a Value],
+        value: &Value,
+        path: &At,
+        context: &Context<'a>,
+    ) {
         if value.is_null() {
             if !accepts_null(parts) {
                 self.mismatch(
@@ -546,6 +567,28 @@ mod tests {
             check("Loop", json!({ "anything": 1 })),
             Vec::<String>::new()
         );
+    }
+
+    #[test]
+    fn a_chain_of_ten_thousand_one_ofs_ends_without_exhausting_the_stack() {
+        let schemas: serde_json::Map<String, Value> = (0..10_000)
+            .map(|i| {
+                let next = json!({ "$ref": format!("#/components/schemas/S{}", i + 1) });
+                (
+                    format!("S{i}"),
+                    json!({ "oneOf": [next, { "type": "string" }] }),
+                )
+            })
+            .collect();
+        let document = json!({ "components": { "schemas": schemas } });
+        let schema = json!({ "$ref": "#/components/schemas/S0" });
+        let found = std::thread::Builder::new()
+            .stack_size(1 << 20)
+            .spawn(move || validate(&document, &schema, &json!(5)))
+            .and_then(|thread| Ok(thread.join()))
+            .expect("thread");
+        // Past the depth bound validation stops quietly, as past the work budget.
+        assert!(found.is_ok_and(|mismatches| mismatches.len() <= 1));
     }
 
     #[test]
