@@ -1,5 +1,8 @@
 //! `cargo xtask`: project automation. `codegen` regenerates generated/ from the spec;
 //! `codegen --check` fails (exit 1) with a diff and an API-level summary when it has drifted.
+//! `bench` runs the benchmarks and writes BENCHMARKS.md.
+
+mod bench;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,7 +12,8 @@ use xtask::{check, codegen, workspace_root, OUT_DIR, SPEC};
 const USAGE: &str = "usage:
   cargo xtask codegen                 regenerate generated/ from spec/openapi.yaml
   cargo xtask codegen --check         exit 1 with a diff if generated/ has drifted (writes nothing)
-      [--spec FILE] [--out DIR]       check another spec or directory (tests, experiments)";
+      [--spec FILE] [--out DIR]       check another spec or directory (tests, experiments)
+  cargo xtask bench [--report-only]   run the benchmarks (or not) and write BENCHMARKS.md";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,6 +28,7 @@ fn main() -> ExitCode {
             ),
             None => usage(),
         },
+        ["bench", rest @ ..] => bench::main(&root, rest),
         _ => usage(),
     }
 }
