@@ -9,7 +9,7 @@ mod unions;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use openapiv3::{OpenAPI, ReferenceOr, Schema, SchemaData};
 
@@ -33,6 +33,8 @@ pub struct TypeBuilder<'a> {
     inline: BTreeMap<String, TypeRef>,
     types: BTreeMap<String, TypeDef>,
     diagnostics: Vec<Diagnostic>,
+    /// What each component schema says about its value (see [`TypeBuilder::meta`]).
+    component_meta: HashMap<&'a str, Meta>,
 }
 
 impl<'a> TypeBuilder<'a> {
@@ -45,12 +47,14 @@ impl<'a> TypeBuilder<'a> {
             inline: BTreeMap::new(),
             types: BTreeMap::new(),
             diagnostics: Vec::new(),
+            component_meta: HashMap::new(),
         };
         let schemas = spec.components.as_ref().map(|c| &c.schemas);
         for key in schemas.into_iter().flat_map(|s| s.keys()) {
             let name = builder.unique_name(&type_name(key));
             builder.components.insert(key, name);
         }
+        builder.component_meta = builder.component_metas();
         for (key, schema) in schemas.into_iter().flatten() {
             builder.define_component(key, schema);
         }
@@ -306,30 +310,68 @@ impl<'a> TypeBuilder<'a> {
 
     /// What a schema says about its value, merged along `$ref`s and single-part `allOf`
     /// wrappers (the schema's own words win).
-    fn meta<'s>(&self, schema: SchemaRef<'s>) -> Meta
-    where
-        'a: 's,
-    {
-        let mut meta = Meta::default();
-        let mut next = Some(schema);
-        for _ in 0..=self.components.len() {
-            let Some(current) = next.take() else { break };
-            let inline = match current {
-                SchemaRef::Ref(reference) => {
-                    next = self.resolve(reference).map(|(_, s)| SchemaRef::from(s));
-                    continue;
-                }
-                SchemaRef::Inline(inline) => inline,
-            };
-            meta.absorb(&inline.schema_data);
-            if let Shape::AllOf { parts, own: None } = shape_of(inline) {
-                if parts.len() == 1 {
-                    next = Some(parts[0]);
-                }
-            }
+    fn meta(&self, schema: SchemaRef<'_>) -> Meta {
+        let (mut meta, reference) = own_meta(schema);
+        let key = reference.and_then(|r| self.component_key(r));
+        if let Some(inner) = key.and_then(|key| self.component_meta.get(key)) {
+            meta.absorb(inner);
         }
         meta
     }
+
+    /// [`TypeBuilder::meta`] of every component schema, walking each chain of `$ref`s once
+    /// (a chain that loops stops where it comes back).
+    fn component_metas(&self) -> HashMap<&'a str, Meta> {
+        let mut metas: HashMap<&'a str, Meta> = HashMap::new();
+        let schemas = self.spec.components.as_ref().map(|c| &c.schemas);
+        for start in schemas.into_iter().flat_map(|s| s.keys()) {
+            let mut chain: Vec<(&'a str, Meta)> = Vec::new();
+            let mut in_chain = HashSet::new();
+            let mut inner = Meta::default();
+            let mut next = Some(start.as_str());
+            while let Some(key) = next.take() {
+                if let Some(known) = metas.get(key) {
+                    inner = known.clone();
+                    break;
+                }
+                let Some((key, schema)) = schemas.and_then(|s| s.get_key_value(key)) else {
+                    break;
+                };
+                if !in_chain.insert(key.as_str()) {
+                    break;
+                }
+                let (own, reference) = own_meta(SchemaRef::from(schema));
+                chain.push((key.as_str(), own));
+                next = reference.and_then(|r| self.component_key(r));
+            }
+            for (key, mut meta) in chain.into_iter().rev() {
+                meta.absorb(&inner);
+                inner = meta.clone();
+                metas.insert(key, meta);
+            }
+        }
+        metas
+    }
+}
+
+/// What `schema` and the single-part `allOf` wrappers it is made of say about its value, and
+/// the `$ref` the chain goes on with, if any.
+fn own_meta(schema: SchemaRef<'_>) -> (Meta, Option<&str>) {
+    let mut meta = Meta::default();
+    let mut next = Some(schema);
+    while let Some(current) = next.take() {
+        let inline = match current {
+            SchemaRef::Ref(reference) => return (meta, Some(reference)),
+            SchemaRef::Inline(inline) => inline,
+        };
+        meta.absorb(&Meta::of(&inline.schema_data));
+        if let Shape::AllOf { parts, own: None } = shape_of(inline) {
+            if parts.len() == 1 {
+                next = parts.first().copied();
+            }
+        }
+    }
+    (meta, None)
 }
 
 /// What a schema (and what it wraps) says about its value.
@@ -344,16 +386,32 @@ struct Meta {
 }
 
 impl Meta {
-    /// Adds what one schema in the chain says; earlier (outer) schemas win.
-    fn absorb(&mut self, data: &SchemaData) {
-        let docs = docs_of(data);
-        self.docs.summary = self.docs.summary.take().or(docs.summary);
-        self.docs.description = self.docs.description.take().or(docs.description);
-        self.nullable |= data.nullable;
-        self.read_only |= data.read_only;
-        self.write_only |= data.write_only;
-        self.deprecated |= data.deprecated;
-        self.default = self.default.take().or_else(|| data.default.clone());
+    /// What one schema says, on its own.
+    fn of(data: &SchemaData) -> Meta {
+        Meta {
+            docs: docs_of(data),
+            nullable: data.nullable,
+            read_only: data.read_only,
+            write_only: data.write_only,
+            deprecated: data.deprecated,
+            default: data.default.clone(),
+        }
+    }
+
+    /// Adds what an inner schema in the chain says; earlier (outer) schemas win.
+    fn absorb(&mut self, inner: &Meta) {
+        let docs = &inner.docs;
+        self.docs.summary = self.docs.summary.take().or_else(|| docs.summary.clone());
+        self.docs.description = self
+            .docs
+            .description
+            .take()
+            .or_else(|| docs.description.clone());
+        self.nullable |= inner.nullable;
+        self.read_only |= inner.read_only;
+        self.write_only |= inner.write_only;
+        self.deprecated |= inner.deprecated;
+        self.default = self.default.take().or_else(|| inner.default.clone());
     }
 }
 

@@ -1,0 +1,174 @@
+//! Deep and large specs: a schema nested 10,000 levels deep, and 10,000 component schemas
+//! chained or looped through every kind of `$ref` link, are handled (files or located
+//! problems) on a small stack, so no step recurses once per level or per schema.
+//!
+//! The chains are loaded, checked and modelled; emitting recurses only as deep as one type's
+//! syntax, and `a_spec_of_ten_thousand_schemas_generates` runs it on 10,000 types.
+
+mod hardening_support;
+
+use hardening_support::{generate_on_small_stack, model_on_small_stack, Outcome};
+
+/// Levels of nesting, and schemas in a chain.
+const DEPTH: usize = 10_000;
+
+/// A spec with one operation returning `S0` with `example` (validated against it), and the
+/// component schemas written by `schemas` (the entries of a JSON object).
+fn spec(schemas: &str, example: &str) -> String {
+    format!(
+        r##"{{"openapi": "3.0.3", "info": {{"title": "Deep", "version": "1"}},
+"paths": {{"/s": {{"get": {{"operationId": "getS", "responses": {{"200": {{"description": "ok",
+  "content": {{"application/json": {{"schema": {{"$ref": "#/components/schemas/S0"}},
+    "example": {example}}}}}}}}}}}}}}},
+"components": {{"schemas": {{
+{schemas}
+}}}}}}"##
+    )
+}
+
+/// How schema `i` refers to schema `i + 1`.
+struct Link {
+    /// What the link goes through.
+    name: &'static str,
+    /// Schema `i`, given the `$ref` object naming schema `i + 1`.
+    schema: fn(&str) -> String,
+    /// An example of `S0` that is valid when the chain ends.
+    example: &'static str,
+    /// Whether a chain that loops back to `S0` can be generated.
+    cycle_generates: bool,
+}
+
+/// Every kind of link: an object property, an alias, a single-part allOf, array items, map
+/// values, and a oneOf alternative.
+const LINKS: &[Link] = &[
+    Link {
+        name: "property",
+        schema: |next| format!(r#"{{"type": "object", "properties": {{"next": {next}}}}}"#),
+        example: r#"{"next": {"next": {}}}"#,
+        cycle_generates: true,
+    },
+    Link {
+        name: "alias",
+        schema: |next| next.to_string(),
+        example: "{}",
+        cycle_generates: false,
+    },
+    Link {
+        name: "allOf",
+        schema: |next| format!(r#"{{"allOf": [{next}]}}"#),
+        example: "{}",
+        cycle_generates: false,
+    },
+    Link {
+        name: "items",
+        schema: |next| format!(r#"{{"type": "array", "items": {next}}}"#),
+        example: "[[[]]]",
+        cycle_generates: false,
+    },
+    Link {
+        name: "map",
+        schema: |next| format!(r#"{{"type": "object", "additionalProperties": {next}}}"#),
+        example: r#"{"a": {"b": {}}}"#,
+        cycle_generates: false,
+    },
+    Link {
+        name: "oneOf",
+        schema: |next| format!(r#"{{"oneOf": [{next}, {{"type": "string"}}]}}"#),
+        example: r#""text""#,
+        cycle_generates: false,
+    },
+];
+
+impl Link {
+    /// `count` component schemas `S0`..; the last links back to `S0` when `cyclic`, else it is
+    /// a plain object.
+    fn chain(&self, count: usize, cyclic: bool) -> String {
+        let entries: Vec<String> = (0..count)
+            .map(|i| {
+                let next = if i + 1 < count {
+                    Some(i + 1)
+                } else {
+                    cyclic.then_some(0)
+                };
+                let body = match next {
+                    Some(n) => {
+                        (self.schema)(&format!(r##"{{"$ref": "#/components/schemas/S{n}"}}"##))
+                    }
+                    None => r#"{"type": "object"}"#.to_string(),
+                };
+                format!(r#""S{i}": {body}"#)
+            })
+            .collect();
+        spec(&entries.join(",\n"), self.example)
+    }
+}
+
+/// A spec whose `S0` is nested `depth` times through `open` ... `close` around a string.
+fn nested(depth: usize, open: &str, close: &str) -> String {
+    let inner = format!(
+        "{}{{\"type\": \"string\"}}{}",
+        open.repeat(depth),
+        close.repeat(depth)
+    );
+    spec(&format!(r#""S0": {inner}"#), r#""text""#)
+}
+
+/// Ways to nest a schema: properties, items, allOf, oneOf, and plain lists.
+const NESTINGS: &[(&str, &str)] = &[
+    (r#"{"type": "object", "properties": {"a": "#, "}}"),
+    (r#"{"type": "array", "items": "#, "}"),
+    (r#"{"allOf": ["#, "]}"),
+    (r#"{"oneOf": ["#, "]}"),
+    ("[", "]"),
+];
+
+#[test]
+fn a_schema_nested_ten_thousand_levels_deep_is_refused_with_a_located_problem() {
+    for (open, close) in NESTINGS {
+        let outcome = generate_on_small_stack(nested(DEPTH, open, close));
+        let Outcome::Refused(problems) = outcome else {
+            panic!("{open}: {outcome:?}")
+        };
+        assert!(problems.0[0].line.is_some(), "{open}: {problems}");
+    }
+}
+
+#[test]
+fn nesting_as_deep_as_the_yaml_reader_accepts_is_handled() {
+    for (open, close) in NESTINGS {
+        for depth in [30, 60, 120] {
+            generate_on_small_stack(nested(depth, open, close));
+        }
+    }
+}
+
+#[test]
+fn ten_thousand_schemas_chained_by_refs_are_modelled() {
+    for link in LINKS {
+        let types = model_on_small_stack(link.chain(DEPTH, false));
+        assert!(
+            types.as_ref().is_ok_and(|&n| n >= DEPTH),
+            "{}: {types:?}",
+            link.name
+        );
+    }
+}
+
+#[test]
+fn a_ref_cycle_through_ten_thousand_schemas_is_modelled_or_refused() {
+    for link in LINKS {
+        match model_on_small_stack(link.chain(DEPTH, true)) {
+            Ok(types) => assert!(link.cycle_generates && types >= DEPTH, "{}", link.name),
+            Err(problems) => assert!(!link.cycle_generates, "{}: {problems}", link.name),
+        }
+    }
+}
+
+#[test]
+fn a_spec_of_ten_thousand_schemas_generates() {
+    let outcome = generate_on_small_stack(LINKS[0].chain(DEPTH, true));
+    assert!(
+        matches!(outcome, Outcome::Generated(files) if files > DEPTH),
+        "{outcome:?}"
+    );
+}
