@@ -14,11 +14,15 @@ use crate::diagnostics::{escape_token, Diagnostic};
 /// Deepest nesting recorded.
 const MAX_DEPTH: usize = 512;
 
+/// What yaml-rust2 says when flow collections nest past its limit (255 levels).
+const FLOW_DEPTH_ERROR: &str = "recursion limit exceeded";
+
 /// Pointer (without the leading `#`) to line, and the keys written twice in one mapping.
 #[derive(Debug, Clone, Default)]
 pub struct LineMap {
     lines: HashMap<String, usize>,
     duplicates: Vec<Diagnostic>,
+    too_deep: Option<Diagnostic>,
 }
 
 impl LineMap {
@@ -28,17 +32,36 @@ impl LineMap {
         let mut recorder = Recorder::default();
         let mut parser = Parser::new_from_str(source);
         // Pulled one event at a time (`Parser::load` recurses per nesting level). A parse error
-        // only stops recording: serde_yaml has already judged the syntax.
-        while let Ok((event, mark)) = parser.next_token() {
-            if matches!(event, Event::DocumentEnd | Event::StreamEnd) {
-                break;
+        // only stops recording (serde_yaml judges the syntax), except flow nesting too deep.
+        let mut too_deep = None;
+        loop {
+            match parser.next_token() {
+                Ok((Event::DocumentEnd | Event::StreamEnd, _)) => break,
+                Ok((event, mark)) => recorder.record(event, mark),
+                Err(error) if error.info() == FLOW_DEPTH_ERROR => {
+                    let mut problem = Diagnostic::new(
+                        "#",
+                        "invalid YAML: lists and mappings nested more than 255 levels deep",
+                    );
+                    problem.line = Some(error.marker().line());
+                    too_deep = Some(problem);
+                    break;
+                }
+                Err(_) => break,
             }
-            recorder.record(event, mark);
         }
         LineMap {
             lines: recorder.lines,
             duplicates: recorder.duplicates,
+            too_deep,
         }
+    }
+
+    /// The problem of flow collections (`[...]`, `{...}`) nested past 255 levels, which no
+    /// spec needs: such text is refused before serde_yaml, whose scanner takes time
+    /// quadratic in the nesting depth.
+    pub fn too_deep(&self) -> Option<Diagnostic> {
+        self.too_deep.clone()
     }
 
     /// The line of the node at `pointer` (`#/a/b` or `/a/b`), or of its nearest recorded
@@ -272,8 +295,12 @@ paths:
     fn survives_deep_nesting_and_complex_keys() {
         let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
         assert_eq!(LineMap::build(&nested(200)).line_of("#/0/0"), Some(1));
-        // Past what yaml-rust2 accepts: nothing is recorded, and nothing overflows.
-        assert_eq!(LineMap::build(&nested(100_000)).line_of("#/0"), None);
+        assert_eq!(LineMap::build(&nested(200)).too_deep(), None);
+        // Past what yaml-rust2 accepts: nothing is recorded, nothing overflows, and the depth
+        // is a problem.
+        let too_deep = LineMap::build(&nested(100_000));
+        assert_eq!(too_deep.line_of("#/0"), None);
+        assert_eq!(too_deep.too_deep().and_then(|p| p.line), Some(1));
         let complex = LineMap::build("? [a, b]\n: x\nc: 1\n");
         assert_eq!(complex.line_of("#/c"), Some(3));
     }

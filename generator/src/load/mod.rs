@@ -39,9 +39,12 @@ impl LoadedSpec {
 
 /// Parses spec text (YAML or JSON).
 pub fn parse(source: &str) -> Result<LoadedSpec, Diagnostics> {
+    let lines = LineMap::build(source);
+    if let Some(problem) = lines.too_deep() {
+        return Err(one(problem));
+    }
     let document: serde_json::Value =
         serde_yaml::from_str(source).map_err(|e| one(yaml_error(&e)))?;
-    let lines = LineMap::build(source);
     let located = |mut problem: Diagnostic| {
         problem.line = problem.line.or_else(|| lines.line_of(&problem.pointer));
         one(problem)
