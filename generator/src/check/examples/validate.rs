@@ -7,6 +7,8 @@
 //! allows them). Every schema applied to one value is remembered, so `$ref` and `allOf` cycles
 //! end, and a work budget bounds pathological specs.
 
+use std::collections::HashSet;
+
 use serde_json::{Map, Value};
 
 use super::formats;
@@ -75,14 +77,13 @@ impl<'a> Run<'a> {
     /// The non-reference schemas that all apply when `schema` does: itself, its `$ref` target,
     /// and its `allOf` parts, recursively, each once and none of `applied`.
     fn parts(&self, schema: &'a Value, applied: &[&'a Value]) -> Vec<&'a Value> {
-        let mut seen: Vec<&'a Value> = applied.to_vec();
+        let mut seen: HashSet<*const Value> = applied.iter().map(|&s| s as *const Value).collect();
         let mut pending = vec![schema];
         let mut parts = Vec::new();
         while let Some(next) = pending.pop() {
-            if seen.iter().any(|s| std::ptr::eq(*s, next)) {
+            if !seen.insert(next) {
                 continue;
             }
-            seen.push(next);
             if let Some(reference) = next.get("$ref").and_then(Value::as_str) {
                 pending.extend(refs::target(self.document, reference));
                 continue;
