@@ -56,7 +56,13 @@ type Resolution<'a> = Result<(&'a Value, &'a str), Broken<'a>>;
 
 /// The object `reference` names, following further `$ref`s, and the last reference taken.
 fn resolve<'a>(document: &'a Value, reference: &'a str) -> Resolution<'a> {
-    resolve_with(document, reference, &mut HashMap::new())
+    match target(document, reference) {
+        // Most references name an object directly.
+        Some(value) if value.get("$ref").and_then(Value::as_str).is_none() => {
+            Ok((value, reference))
+        }
+        _ => resolve_with(document, reference, &mut HashMap::new()),
+    }
 }
 
 /// [`resolve`], remembering in `known` where every reference met ends, so that resolving
