@@ -12,6 +12,9 @@ use crate::model::{Additional, Field, Struct};
 /// The Rust name of the field that keeps properties the spec does not list.
 pub const EXTRA_FIELD: &str = "additional_properties";
 
+/// How deeply `allOf` parts (and the components they name) may nest in one struct.
+const MAX_ALL_OF_DEPTH: usize = 64;
+
 /// One object schema contributing properties to a struct.
 pub struct Part<'s> {
     object: ObjectShape<'s>,
@@ -72,9 +75,11 @@ impl<'a> TypeBuilder<'a> {
     ) where
         'a: 's,
     {
-        if depth > self.components.len() {
-            self.diagnostics
-                .push(Diagnostic::new(pointer, "`allOf` includes itself"));
+        if depth > self.components.len().min(MAX_ALL_OF_DEPTH) {
+            let message = format!(
+                "`allOf` includes itself, or nests more than {MAX_ALL_OF_DEPTH} levels deep"
+            );
+            self.diagnostics.push(Diagnostic::new(pointer, message));
             return;
         }
         let inline = match schema {
