@@ -17,7 +17,7 @@ async fn main() -> ::std::result::Result<
         )
         .build()?;
     let deployment_id: ::std::string::String = ::serde_json::from_str(
-        "\"abc-def-ghi\"",
+        r#""abc-def-ghi""#,
     )?;
     client.fleet_automation().cancel_fleet_deployment(deployment_id).send().await?;
     println!("done");

@@ -12,13 +12,30 @@ async fn main() -> ::std::result::Result<
 > {
     let client = datadog_feature_flags::Client::builder().from_env()?.build()?;
     let feature_flag_id: ::std::string::String = ::serde_json::from_str(
-        "\"550e8400-e29b-41d4-a716-446655440000\"",
+        r#""550e8400-e29b-41d4-a716-446655440000""#,
     )?;
     let environment_id: ::std::string::String = ::serde_json::from_str(
-        "\"550e8400-e29b-41d4-a716-446655440001\"",
+        r#""550e8400-e29b-41d4-a716-446655440001""#,
     )?;
     let body: ::datadog_feature_flags::models::CreateAllocationRequest = ::serde_json::from_str(
-        "{\n  \"data\": {\n    \"type\": \"allocations\",\n    \"attributes\": {\n      \"name\": \"New targeting rule Example-Feature-Flag\",\n      \"key\": \"new-targeting-rule-example-feature-flag\",\n      \"targeting_rules\": [],\n      \"variant_weights\": [\n        {\n          \"variant_id\": \"550e8400-e29b-41d4-a716-446655440002\",\n          \"value\": 100\n        }\n      ],\n      \"guardrail_metrics\": [],\n      \"type\": \"CANARY\"\n    }\n  }\n}",
+        r#"{
+  "data": {
+    "type": "allocations",
+    "attributes": {
+      "name": "New targeting rule Example-Feature-Flag",
+      "key": "new-targeting-rule-example-feature-flag",
+      "targeting_rules": [],
+      "variant_weights": [
+        {
+          "variant_id": "550e8400-e29b-41d4-a716-446655440002",
+          "value": 100
+        }
+      ],
+      "guardrail_metrics": [],
+      "type": "CANARY"
+    }
+  }
+}"#,
     )?;
     let response = client
         .feature_flags()

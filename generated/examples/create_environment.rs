@@ -12,7 +12,18 @@ async fn main() -> ::std::result::Result<
 > {
     let client = datadog_feature_flags::Client::builder().from_env()?.build()?;
     let body: ::datadog_feature_flags::models::CreateEnvironmentRequest = ::serde_json::from_str(
-        "{\n  \"data\": {\n    \"type\": \"environments\",\n    \"attributes\": {\n      \"name\": \"Test Environment Example-Feature-Flag\",\n      \"queries\": [\n        \"test-Example-Feature-Flag\",\n        \"env-Example-Feature-Flag\"\n      ]\n    }\n  }\n}",
+        r#"{
+  "data": {
+    "type": "environments",
+    "attributes": {
+      "name": "Test Environment Example-Feature-Flag",
+      "queries": [
+        "test-Example-Feature-Flag",
+        "env-Example-Feature-Flag"
+      ]
+    }
+  }
+}"#,
     )?;
     let response = client.feature_flags().create_environment(&body).send().await?;
     println!("{response:#?}");

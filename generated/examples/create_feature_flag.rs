@@ -12,7 +12,30 @@ async fn main() -> ::std::result::Result<
 > {
     let client = datadog_feature_flags::Client::builder().from_env()?.build()?;
     let body: ::datadog_feature_flags::models::CreateFeatureFlagRequest = ::serde_json::from_str(
-        "{\n  \"data\": {\n    \"type\": \"feature-flags\",\n    \"attributes\": {\n      \"default_variant_key\": \"variant-Example-Feature-Flag-1\",\n      \"description\": \"Test feature flag for BDD scenarios\",\n      \"key\": \"test-feature-flag-Example-Feature-Flag\",\n      \"name\": \"Test Feature Flag Example-Feature-Flag\",\n      \"value_type\": \"BOOLEAN\",\n      \"variants\": [\n        {\n          \"key\": \"variant-Example-Feature-Flag-1\",\n          \"name\": \"Variant Example-Feature-Flag A\",\n          \"value\": \"true\"\n        },\n        {\n          \"key\": \"variant-Example-Feature-Flag-2\",\n          \"name\": \"Variant Example-Feature-Flag B\",\n          \"value\": \"false\"\n        }\n      ]\n    }\n  }\n}",
+        r#"{
+  "data": {
+    "type": "feature-flags",
+    "attributes": {
+      "default_variant_key": "variant-Example-Feature-Flag-1",
+      "description": "Test feature flag for BDD scenarios",
+      "key": "test-feature-flag-Example-Feature-Flag",
+      "name": "Test Feature Flag Example-Feature-Flag",
+      "value_type": "BOOLEAN",
+      "variants": [
+        {
+          "key": "variant-Example-Feature-Flag-1",
+          "name": "Variant Example-Feature-Flag A",
+          "value": "true"
+        },
+        {
+          "key": "variant-Example-Feature-Flag-2",
+          "name": "Variant Example-Feature-Flag B",
+          "value": "false"
+        }
+      ]
+    }
+  }
+}"#,
     )?;
     let response = client.feature_flags().create_feature_flag(&body).send().await?;
     println!("{response:#?}");

@@ -12,13 +12,59 @@ async fn main() -> ::std::result::Result<
 > {
     let client = datadog_feature_flags::Client::builder().from_env()?.build()?;
     let feature_flag_id: ::std::string::String = ::serde_json::from_str(
-        "\"550e8400-e29b-41d4-a716-446655440000\"",
+        r#""550e8400-e29b-41d4-a716-446655440000""#,
     )?;
     let environment_id: ::std::string::String = ::serde_json::from_str(
-        "\"550e8400-e29b-41d4-a716-446655440001\"",
+        r#""550e8400-e29b-41d4-a716-446655440001""#,
     )?;
     let body: ::datadog_feature_flags::models::ReplaceAllocationsRequest = ::serde_json::from_str(
-        "{\n  \"data\": [\n    {\n      \"type\": \"allocations\",\n      \"attributes\": {\n        \"key\": \"overwrite-allocation-example-feature-flag\",\n        \"name\": \"New targeting rule Example-Feature-Flag\",\n        \"targeting_rules\": [],\n        \"variant_weights\": [\n          {\n            \"variant_id\": \"550e8400-e29b-41d4-a716-446655440002\",\n            \"value\": 100\n          }\n        ],\n        \"exposure_schedule\": {\n          \"rollout_options\": {\n            \"strategy\": \"UNIFORM_INTERVALS\",\n            \"autostart\": false,\n            \"selection_interval_ms\": 86400000\n          },\n          \"rollout_steps\": [\n            {\n              \"exposure_ratio\": 0.05,\n              \"interval_ms\": null,\n              \"is_pause_record\": false,\n              \"grouped_step_index\": 0\n            },\n            {\n              \"exposure_ratio\": 0.25,\n              \"interval_ms\": null,\n              \"is_pause_record\": false,\n              \"grouped_step_index\": 1\n            },\n            {\n              \"exposure_ratio\": 1,\n              \"interval_ms\": null,\n              \"is_pause_record\": false,\n              \"grouped_step_index\": 2\n            }\n          ]\n        },\n        \"guardrail_metrics\": [],\n        \"type\": \"CANARY\"\n      }\n    }\n  ]\n}",
+        r#"{
+  "data": [
+    {
+      "type": "allocations",
+      "attributes": {
+        "key": "overwrite-allocation-example-feature-flag",
+        "name": "New targeting rule Example-Feature-Flag",
+        "targeting_rules": [],
+        "variant_weights": [
+          {
+            "variant_id": "550e8400-e29b-41d4-a716-446655440002",
+            "value": 100
+          }
+        ],
+        "exposure_schedule": {
+          "rollout_options": {
+            "strategy": "UNIFORM_INTERVALS",
+            "autostart": false,
+            "selection_interval_ms": 86400000
+          },
+          "rollout_steps": [
+            {
+              "exposure_ratio": 0.05,
+              "interval_ms": null,
+              "is_pause_record": false,
+              "grouped_step_index": 0
+            },
+            {
+              "exposure_ratio": 0.25,
+              "interval_ms": null,
+              "is_pause_record": false,
+              "grouped_step_index": 1
+            },
+            {
+              "exposure_ratio": 1,
+              "interval_ms": null,
+              "is_pause_record": false,
+              "grouped_step_index": 2
+            }
+          ]
+        },
+        "guardrail_metrics": [],
+        "type": "CANARY"
+      }
+    }
+  ]
+}"#,
     )?;
     let response = client
         .feature_flags()

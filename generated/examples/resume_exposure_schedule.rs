@@ -12,7 +12,7 @@ async fn main() -> ::std::result::Result<
 > {
     let client = datadog_feature_flags::Client::builder().from_env()?.build()?;
     let exposure_schedule_id: ::std::string::String = ::serde_json::from_str(
-        "\"550e8400-e29b-41d4-a716-446655440010\"",
+        r#""550e8400-e29b-41d4-a716-446655440010""#,
     )?;
     let response = client
         .feature_flags()

@@ -12,10 +12,23 @@ async fn main() -> ::std::result::Result<
 > {
     let client = datadog_feature_flags::Client::builder().from_env()?.build()?;
     let environment_id: ::std::string::String = ::serde_json::from_str(
-        "\"550e8400-e29b-41d4-a716-446655440001\"",
+        r#""550e8400-e29b-41d4-a716-446655440001""#,
     )?;
     let body: ::datadog_feature_flags::models::UpdateEnvironmentRequest = ::serde_json::from_str(
-        "{\n  \"data\": {\n    \"attributes\": {\n      \"is_production\": false,\n      \"name\": \"Environment XYZ789\",\n      \"queries\": [\n        \"staging\",\n        \"test\"\n      ],\n      \"require_feature_flag_approval\": true\n    },\n    \"type\": \"environments\"\n  }\n}",
+        r#"{
+  "data": {
+    "attributes": {
+      "is_production": false,
+      "name": "Environment XYZ789",
+      "queries": [
+        "staging",
+        "test"
+      ],
+      "require_feature_flag_approval": true
+    },
+    "type": "environments"
+  }
+}"#,
     )?;
     let response = client
         .feature_flags()

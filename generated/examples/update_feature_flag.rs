@@ -12,10 +12,18 @@ async fn main() -> ::std::result::Result<
 > {
     let client = datadog_feature_flags::Client::builder().from_env()?.build()?;
     let feature_flag_id: ::std::string::String = ::serde_json::from_str(
-        "\"550e8400-e29b-41d4-a716-446655440000\"",
+        r#""550e8400-e29b-41d4-a716-446655440000""#,
     )?;
     let body: ::datadog_feature_flags::models::UpdateFeatureFlagRequest = ::serde_json::from_str(
-        "{\n  \"data\": {\n    \"type\": \"feature-flags\",\n    \"attributes\": {\n      \"description\": \"Updated description for the feature flag\",\n      \"name\": \"Updated Test Feature Flag Example-Feature-Flag\"\n    }\n  }\n}",
+        r#"{
+  "data": {
+    "type": "feature-flags",
+    "attributes": {
+      "description": "Updated description for the feature flag",
+      "name": "Updated Test Feature Flag Example-Feature-Flag"
+    }
+  }
+}"#,
     )?;
     let response = client
         .feature_flags()

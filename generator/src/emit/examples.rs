@@ -24,10 +24,11 @@ pub fn emit_example(op: &Operation, api: &Api, lib: &str) -> TokenStream {
         .collect();
     let body_let = op.body.as_ref().map(|body| {
         let ty = super::types::external_type_tokens(&body.ty, &lib_ident);
-        let json = body
+        let example = body
             .example
-            .as_ref()
-            .map_or_else(|| "{}".to_string(), pretty);
+            .clone()
+            .unwrap_or_else(|| Value::Object(Default::default()));
+        let json = raw_string(&pretty(&example));
         quote! { let body: #ty = ::serde_json::from_str(#json)?; }
     });
     match &op.body {
@@ -99,7 +100,7 @@ fn param_let(param: &Param, api: &Api, lib: &Ident) -> TokenStream {
         .example
         .clone()
         .unwrap_or_else(|| placeholder(&param.ty, &param.name, api));
-    let json = pretty(&value);
+    let json = raw_string(&pretty(&value));
     quote! { let #ident: #ty = ::serde_json::from_str(#json)?; }
 }
 
@@ -129,6 +130,18 @@ fn placeholder(ty: &TypeRef, name: &str, api: &Api) -> Value {
         | TypeRef::Map(_)
         | TypeRef::Nullable(_) => Value::Null,
     }
+}
+
+/// A raw string literal holding `text` (`r#"..."#`, with enough `#` that the text cannot end
+/// it), so example JSON reads as JSON. Falls back to an escaped literal if it cannot be built.
+fn raw_string(text: &str) -> TokenStream {
+    let mut hashes = String::from("#");
+    while text.contains(&format!("\"{hashes}")) {
+        hashes.push('#');
+    }
+    format!("r{hashes}\"{text}\"{hashes}")
+        .parse::<TokenStream>()
+        .unwrap_or_else(|_| quote! { #text })
 }
 
 /// Pretty JSON text (falls back to compact, which cannot fail for a `Value`).
