@@ -116,9 +116,7 @@ fn placeholder(ty: &TypeRef, name: &str, api: &Api) -> Value {
         TypeRef::Date => Value::String("2024-01-01".to_string()),
         TypeRef::Vec(_) => Value::Array(Vec::new()),
         TypeRef::Named(type_name) => api
-            .types
-            .iter()
-            .find(|t| &t.name == type_name)
+            .type_def(type_name)
             .and_then(|t| match &t.kind {
                 TypeKind::Enum(e) => e.variants.first().map(|v| v.value.clone()),
                 _ => None,

@@ -301,9 +301,7 @@ fn display_value(
         | TypeRef::F64 => true,
         TypeRef::Uuid | TypeRef::Date | TypeRef::Json => true,
         TypeRef::Named(name) => api
-            .types
-            .iter()
-            .find(|t| &t.name == name)
+            .type_def(name)
             .is_some_and(|t| matches!(t.kind, TypeKind::Enum(_))),
         TypeRef::Base64
         | TypeRef::Binary

@@ -75,7 +75,7 @@ fn field_of<'a>(ty: &TypeRef, rust_name: &str, api: &'a Api) -> Option<&'a Field
     let TypeRef::Named(name) = ty else {
         return None;
     };
-    let def = api.types.iter().find(|t| &t.name == name)?;
+    let def = api.type_def(name)?;
     let TypeKind::Struct(s) = &def.kind else {
         return None;
     };

@@ -71,7 +71,7 @@ fn tokens_of(ty: &TypeRef, in_json: bool, models: &TokenStream) -> TokenStream {
 /// `#[allow(deprecated)]`).
 pub fn mentions_deprecated(ty: &TypeRef, api: &Api) -> bool {
     match ty {
-        TypeRef::Named(name) => api.types.iter().any(|t| t.name == *name && t.deprecated),
+        TypeRef::Named(name) => api.type_def(name).is_some_and(|t| t.deprecated),
         TypeRef::Vec(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => {
             mentions_deprecated(inner, api)
         }

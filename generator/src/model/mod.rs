@@ -34,6 +34,17 @@ pub struct Api {
     pub error_body: Option<TypeRef>,
 }
 
+impl Api {
+    /// The named type called `name` (a binary search: `types` is sorted by name).
+    pub fn type_def(&self, name: &str) -> Option<&TypeDef> {
+        let index = self
+            .types
+            .binary_search_by(|t| t.name.as_str().cmp(name))
+            .ok()?;
+        self.types.get(index)
+    }
+}
+
 /// Where the API is served: one typed variant per site.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sites {

@@ -219,7 +219,7 @@ fn only_value(field: &Field, api: &Api) -> Option<TokenStream> {
     let TypeRef::Named(name) = &field.ty else {
         return None;
     };
-    let def = api.types.iter().find(|t| t.name == *name)?;
+    let def = api.type_def(name)?;
     match &def.kind {
         TypeKind::Enum(e) if e.variants.len() == 1 && !def.deprecated => {
             let path = super::model_path(name);
@@ -309,7 +309,7 @@ fn default_getter(field: &Field, api: &Api) -> Option<TokenStream> {
 
 /// The variant of the enum `name` whose value is `value`.
 fn enum_variant_for(api: &Api, name: &str, value: &Value) -> Option<Ident> {
-    let def = api.types.iter().find(|t| t.name == name)?;
+    let def = api.type_def(name)?;
     let TypeKind::Enum(e) = &def.kind else {
         return None;
     };

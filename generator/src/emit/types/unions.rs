@@ -63,7 +63,7 @@ fn needs_tag_added(v: &UnionVariant, property: &str, api: &Api) -> bool {
     let TypeRef::Named(name) = &v.ty else {
         return false;
     };
-    match api.types.iter().find(|t| t.name == *name).map(|t| &t.kind) {
+    match api.type_def(name).map(|t| &t.kind) {
         Some(TypeKind::Struct(s)) => !s.fields.iter().any(|f| f.json_name == property),
         _ => false,
     }
