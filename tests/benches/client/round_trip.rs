@@ -1,7 +1,6 @@
 //! One `ListFeatureFlags` round trip on loopback: the generated client against raw
 //! reqwest + serde_json doing the same work (same headers, same body, same model type).
 
-use std::net::SocketAddr;
 use std::time::Duration;
 
 use criterion::Criterion;
@@ -9,15 +8,20 @@ use datadog_feature_flags::models::ListFeatureFlagsResponse;
 use datadog_feature_flags::Client;
 use reqwest::header::{ACCEPT, USER_AGENT};
 
+use crate::loopback;
+
 /// The keys both sides send.
 const API_KEY: &str = "bench-api-key";
 const APP_KEY: &str = "bench-app-key";
 
-/// `round_trip/{generated_client,raw_reqwest}` against the server at `server`.
-pub fn bench_round_trip(criterion: &mut Criterion, server: SocketAddr) -> Result<(), String> {
+/// `round_trip/{generated_client,raw_reqwest}` against a loopback server answering `body`.
+pub fn bench_round_trip(criterion: &mut Criterion, body: &[u8]) -> Result<(), String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
+        .map_err(|e| e.to_string())?;
+    let server = runtime
+        .block_on(loopback::serve(body))
         .map_err(|e| e.to_string())?;
     let base_url = format!("http://{server}");
     let client = Client::builder()
