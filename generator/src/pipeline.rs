@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use sha2::{Digest, Sha256};
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::format::Header;
 use crate::model::Api;
 use crate::{check, emit, load, model};
@@ -37,7 +37,34 @@ pub struct GeneratedCrate {
 }
 
 /// Generates the crate for the spec `source`.
+///
+/// Runs on a thread of its own with a [`STACK_BYTES`] stack, whatever the caller's thread
+/// has: serde_yaml, openapiv3's deserializer and prettyplease recurse once per nesting level,
+/// and the deepest spec the loader accepts needs more than a 2 MiB thread in debug builds.
 pub fn generate(source: &str, options: &GenerateOptions) -> Result<GeneratedCrate, Diagnostics> {
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .name("generator".to_string())
+            .stack_size(STACK_BYTES)
+            .spawn_scoped(scope, || generate_here(source, options));
+        match worker {
+            Ok(handle) => handle.join().unwrap_or_else(|_| {
+                Err(Diagnostics(vec![Diagnostic::new(
+                    "#",
+                    "internal error: the generator panicked on this spec (please report it)",
+                )]))
+            }),
+            // No thread to be had: run here, on the caller's stack.
+            Err(_) => generate_here(source, options),
+        }
+    })
+}
+
+/// The stack of a generation run (virtual memory, committed only as deep as it is used).
+pub const STACK_BYTES: usize = 64 * 1024 * 1024;
+
+/// [`generate`] on the current thread.
+fn generate_here(source: &str, options: &GenerateOptions) -> Result<GeneratedCrate, Diagnostics> {
     let loaded = load::parse(source)?;
     let mut problems = check::check(&loaded);
     if !problems.is_empty() {

@@ -8,7 +8,7 @@
 
 mod hardening_support;
 
-use hardening_support::{generate_on_small_stack, model_on_small_stack, Outcome};
+use hardening_support::{generate_on_small_stack, model_on_small_stack, options, outcome, Outcome};
 
 /// Levels of nesting, and schemas in a chain.
 const DEPTH: usize = 10_000;
@@ -165,6 +165,21 @@ fn nesting_as_deep_as_the_yaml_reader_accepts_is_handled() {
         for depth in [30, 60, 120] {
             generate_on_small_stack(nested(depth, open, close));
         }
+    }
+}
+
+#[test]
+fn deep_specs_generate_whatever_the_callers_stack() {
+    // `generate` runs on a thread of its own with a large stack, so a caller on a 1 MiB
+    // thread (half a default test thread) is as safe as the CLI's main thread.
+    for (open, close) in NESTINGS {
+        let source = nested(120, open, close);
+        let thread = std::thread::Builder::new()
+            .stack_size(1024 * 1024)
+            .spawn(move || outcome(generator::generate(&source, &options())))
+            .expect("a thread");
+        let result = thread.join();
+        assert!(result.is_ok(), "{open}: generation overflowed or panicked");
     }
 }
 
