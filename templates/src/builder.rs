@@ -114,7 +114,9 @@ impl ClientBuilder {
         self
     }
 
-    /// Allows calling the unstable operation `operation_id`.
+    /// Allows calling the unstable operation `operation_id`. Generated crates wrap it in a
+    /// typed `enable_unstable_operation`, so a misspelled operation cannot compile.
+    #[doc(hidden)]
     pub fn enable_unstable(mut self, operation_id: &'static str) -> ClientBuilder {
         self.unstable.push(operation_id);
         self

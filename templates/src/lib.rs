@@ -21,9 +21,17 @@ mod transport;
 pub use builder::ClientBuilder;
 pub use client::Client;
 pub use error::{ApiError, DecodeError, Error};
-pub use pagination::{paginate, Page};
 pub use rate_limit::RateLimit;
-pub use request::Request;
-pub use response::{ApiResponse, RawResponse};
+pub use response::ApiResponse;
 pub use retry::RetryPolicy;
+
+// What generated operations build on: public so the generated code (and the runtime's own
+// tests) can reach it, hidden from the docs because applications use the typed operations.
+#[doc(hidden)]
+pub use pagination::{paginate, Page};
+#[doc(hidden)]
+pub use request::Request;
+#[doc(hidden)]
+pub use response::RawResponse;
+#[doc(hidden)]
 pub use spec::{ApiSpec, CredentialSpec, Method, OperationSpec, SiteSpec};

@@ -68,6 +68,7 @@ impl Client {
     /// sent when a check fails. Each call runs in a `tracing` span `api_request` with the
     /// operation id, method, path template, attempt number and status (never keys or
     /// parameter values).
+    #[doc(hidden)]
     pub async fn execute(&self, request: Request) -> Result<RawResponse, Error> {
         let operation = request.operation();
         let span = tracing::info_span!(
