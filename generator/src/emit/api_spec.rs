@@ -176,12 +176,7 @@ fn unstable_enum(api: &Api) -> TokenStream {
 
 /// `Client::builder`, `Client::from_env` and the group accessors.
 fn client_impl(api: &Api) -> TokenStream {
-    let mut env_names: Vec<String> = api
-        .credentials
-        .iter()
-        .filter_map(|c| c.env_var.clone())
-        .collect();
-    env_names.extend(api.sites.env_var.clone());
+    let env_names = api.env_vars();
     let env_doc = if env_names.is_empty() {
         String::new()
     } else {

@@ -52,12 +52,7 @@ pub fn emit_example(op: &Operation, api: &Api, lib: &str) -> TokenStream {
     };
     let allow_deprecated = op.deprecated.then(|| quote! { #[allow(deprecated)] });
     let summary = op.docs.summary.clone().unwrap_or_else(|| op.id.clone());
-    let mut env: Vec<String> = api
-        .credentials
-        .iter()
-        .filter_map(|c| c.env_var.clone())
-        .collect();
-    env.extend(api.sites.env_var.clone());
+    let env = api.env_vars();
     let env_text = if env.is_empty() {
         String::new()
     } else {

@@ -35,6 +35,12 @@ pub struct Api {
 }
 
 impl Api {
+    /// The environment variables a client reads: each credential's, then the site's.
+    pub fn env_vars(&self) -> Vec<&str> {
+        let credentials = self.credentials.iter().filter_map(|c| c.env_var.as_deref());
+        credentials.chain(self.sites.env_var.as_deref()).collect()
+    }
+
     /// The named type called `name` (a binary search: `types` is sorted by name).
     pub fn type_def(&self, name: &str) -> Option<&TypeDef> {
         let index = self
