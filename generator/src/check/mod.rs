@@ -8,6 +8,7 @@ mod names;
 mod operations;
 mod refs;
 mod schemas;
+mod unresolved;
 mod unsupported;
 mod walk;
 
@@ -19,7 +20,7 @@ use crate::load::LoadedSpec;
 pub fn check(spec: &LoadedSpec) -> Vec<Diagnostic> {
     let document = &spec.document;
     let inventory = walk::Inventory::of(document);
-    let mut problems = refs::check(document, &inventory);
+    let mut problems = unresolved::check(document, &inventory);
     problems.extend(operations::check(document, &inventory));
     problems.extend(names::check(document, &inventory));
     problems.extend(schemas::check(&inventory));
