@@ -18,10 +18,7 @@ pub fn into_stream(op: &Operation, api: &Api) -> TokenStream {
     ) else {
         return quote! {};
     };
-    let success = op
-        .responses
-        .iter()
-        .find(|r| crate::model::operations::is_success(r.status));
+    let success = op.responses.iter().find(|r| r.status.is_success());
     let Some(body_ty) = success.and_then(|r| r.body.as_ref()).map(|b| &b.ty) else {
         return quote! {};
     };

@@ -5,7 +5,6 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::types::type_tokens;
-use crate::model::operations::is_success;
 use crate::model::{Api, MediaKind, Operation, ResponseBody, Status};
 
 /// The success type of an operation and the expression decoding `raw` into
@@ -24,7 +23,7 @@ pub fn output(op: &Operation, _api: &Api) -> Output {
     let successes: Vec<_> = op
         .responses
         .iter()
-        .filter(|r| is_success(r.status))
+        .filter(|r| r.status.is_success())
         .collect();
     let bodies: Vec<Option<&ResponseBody>> = successes.iter().map(|r| r.body.as_ref()).collect();
     let first = bodies.first().copied().flatten();
@@ -71,7 +70,7 @@ pub fn output(op: &Operation, _api: &Api) -> Output {
 pub fn returns_unit(op: &Operation) -> bool {
     op.responses
         .iter()
-        .filter(|r| is_success(r.status))
+        .filter(|r| r.status.is_success())
         .all(|r| r.body.is_none())
 }
 
@@ -141,7 +140,7 @@ pub fn success_enum(op: &Operation, output: &Output) -> TokenStream {
     let variants = op
         .responses
         .iter()
-        .filter(|r| is_success(r.status))
+        .filter(|r| r.status.is_success())
         .map(|r| {
             let variant = status_variant(r.status);
             let doc =

@@ -436,6 +436,13 @@ pub enum Status {
     Default,
 }
 
+impl Status {
+    /// Whether this is a success (2xx).
+    pub fn is_success(self) -> bool {
+        matches!(self, Status::Code(200..=299) | Status::Range(2))
+    }
+}
+
 /// A documented response body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResponseBody {

@@ -420,17 +420,12 @@ fn build_responses<'a>(
     responses
 }
 
-/// Whether a status is a success (2xx).
-pub fn is_success(status: Status) -> bool {
-    matches!(status, Status::Code(200..=299) | Status::Range(2))
-}
-
 /// The one body type every documented error response uses, if there is exactly one.
 fn shared_error_body(operations: &[Operation]) -> Option<TypeRef> {
     let mut bodies = operations
         .iter()
         .flat_map(|op| &op.responses)
-        .filter(|r| !is_success(r.status))
+        .filter(|r| !r.status.is_success())
         .filter_map(|r| r.body.as_ref())
         .filter(|b| b.kind == MediaKind::Json)
         .map(|b| &b.ty);

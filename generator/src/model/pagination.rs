@@ -20,7 +20,7 @@ pub fn detect(op: &Operation, types: &TypeBuilder<'_>) -> Option<Pagination> {
     let body = op
         .responses
         .iter()
-        .find(|r| super::operations::is_success(r.status))?
+        .find(|r| r.status.is_success())?
         .body
         .as_ref()?;
     let TypeRef::Named(body_name) = &body.ty else {
