@@ -142,7 +142,7 @@ fn api_uses(api: &Api, wanted: &dyn Fn(&TypeRef) -> bool) -> bool {
                 }
             }
             TypeKind::Union(u) => refs.extend(u.variants.iter().map(|v| &v.ty)),
-            TypeKind::Newtype(t) => refs.push(t),
+            TypeKind::Alias(t) => refs.push(t),
             TypeKind::Enum(_) => {}
         }
     }

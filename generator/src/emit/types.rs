@@ -85,7 +85,7 @@ pub fn emit_type(def: &TypeDef, api: &Api) -> Result<TokenStream, Diagnostic> {
         TypeKind::Struct(s) => structs::emit_struct(def, s, api),
         TypeKind::Enum(e) => enums::emit_enum(def, e),
         TypeKind::Union(u) => unions::emit_union(def, u, api),
-        TypeKind::Newtype(target) => emit_alias(def, target, api),
+        TypeKind::Alias(target) => emit_alias(def, target, api),
     })
 }
 

@@ -123,8 +123,9 @@ pub enum TypeKind {
     Enum(Enum),
     /// `oneOf` / `anyOf`.
     Union(Union),
-    /// A named schema that is not an object, enum or union (e.g. an array or a string).
-    Newtype(TypeRef),
+    /// A named schema that is not an object, enum or union (e.g. an array or a string),
+    /// emitted as a type alias.
+    Alias(TypeRef),
 }
 
 /// An object schema.

@@ -1,4 +1,4 @@
-//! Schemas to named types: objects, enums, unions, newtypes, with inline schemas named from
+//! Schemas to named types: objects, enums, unions, aliases, with inline schemas named from
 //! their parent.
 
 mod cycles;
@@ -106,7 +106,7 @@ impl<'a> TypeBuilder<'a> {
         let schema = SchemaRef::from(schema);
         let kind = match schema {
             SchemaRef::Inline(inline) => self.named_kind(&name, &pointer, inline),
-            SchemaRef::Ref(_) => TypeKind::Newtype(self.ref_of(schema, &name, &pointer)),
+            SchemaRef::Ref(_) => TypeKind::Alias(self.ref_of(schema, &name, &pointer)),
         };
         let meta = self.meta(schema);
         self.insert(TypeDef {
@@ -292,7 +292,7 @@ impl<'a> TypeBuilder<'a> {
                 let pointer = pointer_join(pointer, keyword);
                 TypeKind::Union(self.union_of(name, &pointer, &alternatives, &schema.schema_data))
             }
-            _ => TypeKind::Newtype(self.fresh_ref(schema, name, pointer)),
+            _ => TypeKind::Alias(self.fresh_ref(schema, name, pointer)),
         }
     }
 

@@ -37,7 +37,7 @@ pub fn box_recursive_fields(
     }
     let unboxed = Components::of(&graph(types, |def| edges(def, false)));
     let aliases = Components::of(&graph(types, |def| match def.kind {
-        TypeKind::Newtype(_) => edges(def, true),
+        TypeKind::Alias(_) => edges(def, true),
         _ => Vec::new(),
     }));
     for (i, def) in types.values().enumerate() {
@@ -45,7 +45,7 @@ pub fn box_recursive_fields(
             let message = "this schema contains itself through unions or aliases only; \
                            an object property must close the cycle";
             diagnostics.push(Diagnostic::new(def.pointer.clone(), message));
-        } else if matches!(def.kind, TypeKind::Newtype(_)) && aliases.in_cycle(i) {
+        } else if matches!(def.kind, TypeKind::Alias(_)) && aliases.in_cycle(i) {
             diagnostics.push(Diagnostic::new(
                 def.pointer.clone(),
                 "this schema is an alias of itself",
@@ -119,8 +119,8 @@ fn edges(def: &TypeDef, deep: bool) -> Vec<String> {
                 .filter_map(|v| inline_target(&v.ty))
                 .map(str::to_string),
         ),
-        TypeKind::Newtype(ty) if deep => mentioned(ty, &mut out),
-        TypeKind::Newtype(ty) => out.extend(inline_target(ty).map(str::to_string)),
+        TypeKind::Alias(ty) if deep => mentioned(ty, &mut out),
+        TypeKind::Alias(ty) => out.extend(inline_target(ty).map(str::to_string)),
         TypeKind::Enum(_) => {}
     }
     out

@@ -348,23 +348,23 @@ fn maps_and_free_form_objects() {
     );
     assert_eq!(
         find(&types, "Labels").kind,
-        TypeKind::Newtype(TypeRef::Map(Box::new(TypeRef::String)))
+        TypeKind::Alias(TypeRef::Map(Box::new(TypeRef::String)))
     );
     assert_eq!(
         find(&types, "Anything").kind,
-        TypeKind::Newtype(TypeRef::Map(Box::new(TypeRef::Json)))
+        TypeKind::Alias(TypeRef::Map(Box::new(TypeRef::Json)))
     );
-    assert_eq!(find(&types, "Free").kind, TypeKind::Newtype(TypeRef::Json));
+    assert_eq!(find(&types, "Free").kind, TypeKind::Alias(TypeRef::Json));
     assert_eq!(
         struct_of(&types, "Scored").additional,
         Additional::Typed(TypeRef::I64)
     );
     assert_eq!(
         find(&types, "Nested").kind,
-        TypeKind::Newtype(TypeRef::Map(Box::new(named("NestedValue"))))
+        TypeKind::Alias(TypeRef::Map(Box::new(named("NestedValue"))))
     );
     let holes = TypeRef::Vec(Box::new(TypeRef::Nullable(Box::new(TypeRef::String))));
-    assert_eq!(find(&types, "Holes").kind, TypeKind::Newtype(holes));
+    assert_eq!(find(&types, "Holes").kind, TypeKind::Alias(holes));
 }
 
 #[test]
