@@ -1,5 +1,5 @@
 //! Fuzz target: any bytes as a spec. Text goes through the whole generator (load, check,
-//! model, emit, format); other bytes through `load_file`. Every input must give files or
+//! model, emit, format); other bytes through `read_spec`. Every input must give files or
 //! located problems: a panic, a stack overflow or a problem without a pointer is a finding.
 
 #![no_main]
@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use generator::{generate, load, Diagnostics, GenerateOptions};
+use generator::{generate, read_spec, Diagnostics, GenerateOptions};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
@@ -19,7 +19,7 @@ fuzz_target!(|bytes: &[u8]| {
         Err(_) => {
             let path = scratch_file();
             if std::fs::write(path, bytes).is_ok() {
-                match load::load_file(path) {
+                match read_spec(path) {
                     Ok(_) => panic!("bytes that are not UTF-8 were loaded"),
                     Err(problems) => assert_located(&problems),
                 }

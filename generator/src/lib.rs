@@ -1,15 +1,24 @@
 //! OpenAPI 3.0 to Rust client generator: load -> check -> model -> emit -> format/write.
+//!
+//! A caller reads a spec ([`read_spec`]), checks it ([`check_spec`]) or generates the crate
+//! ([`generate`]), then writes the files ([`write::plan`], [`write::apply`]) or reports how
+//! they drifted from a checked-in copy ([`drift::report`]). The stages are private.
 
-pub mod api_summary;
-pub mod check;
-pub mod diagnostics;
+mod api_summary;
+mod check;
+mod diagnostics;
 pub mod drift;
-pub mod emit;
-pub mod format;
-pub mod load;
-pub mod model;
-pub mod pipeline;
+mod emit;
+mod format;
+mod load;
+mod model;
+mod options;
+mod output;
+mod pipeline;
 pub mod write;
 
 pub use diagnostics::{Diagnostic, Diagnostics};
-pub use pipeline::{generate, GenerateOptions, GeneratedCrate, GeneratedFile};
+pub use load::read_spec;
+pub use options::GenerateOptions;
+pub use output::{GeneratedCrate, GeneratedFile};
+pub use pipeline::{check_spec, generate, CheckedSpec, STACK_BYTES};

@@ -1,40 +1,13 @@
 //! The whole run in memory: spec text in, every file of the client crate out.
 
-use std::path::PathBuf;
-
 use sha2::{Digest, Sha256};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::format::Header;
 use crate::model::Api;
+use crate::options::GenerateOptions;
+use crate::output::GeneratedCrate;
 use crate::{check, emit, load, model};
-
-/// What to call the crate and how to name the spec in headers.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GenerateOptions {
-    /// Cargo package name, e.g. `datadog-feature-flags`.
-    pub crate_name: String,
-    /// The spec's name as written in each file's header, e.g. `spec/openapi.yaml`.
-    pub spec_name: String,
-}
-
-/// One file of the generated crate.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GeneratedFile {
-    /// Path relative to the crate root, with `/` separators.
-    pub path: PathBuf,
-    /// The full contents.
-    pub contents: String,
-}
-
-/// The generated crate, with the model it came from (for API-level summaries).
-#[derive(Debug, Clone)]
-pub struct GeneratedCrate {
-    /// Every file, sorted by path.
-    pub files: Vec<GeneratedFile>,
-    /// The model the files were emitted from.
-    pub api: Api,
-}
 
 /// Generates the crate for the spec `source`.
 ///
@@ -63,8 +36,43 @@ pub fn generate(source: &str, options: &GenerateOptions) -> Result<GeneratedCrat
 /// The stack of a generation run (virtual memory, committed only as deep as it is used).
 pub const STACK_BYTES: usize = 64 * 1024 * 1024;
 
+/// What a spec that passes every check defines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckedSpec {
+    /// Named types the crate would have.
+    pub types: usize,
+    /// Operations the crate would have.
+    pub operations: usize,
+}
+
+/// Reports every problem [`generate`] would report for the spec `source`, without emitting
+/// code.
+///
+/// Runs on the caller's thread (unlike [`generate`]): the deepest spec the loader accepts
+/// needs a few MiB of stack in debug builds; [`STACK_BYTES`] is always enough.
+pub fn check_spec(source: &str) -> Result<CheckedSpec, Diagnostics> {
+    let api = checked_model(source)?;
+    Ok(CheckedSpec {
+        types: api.types.len(),
+        operations: api.operations.len(),
+    })
+}
+
 /// [`generate`] on the current thread.
 fn generate_here(source: &str, options: &GenerateOptions) -> Result<GeneratedCrate, Diagnostics> {
+    let api = checked_model(source)?;
+    let header = Header {
+        spec_name: options.spec_name.clone(),
+        spec_sha256: sha256_hex(source.as_bytes()),
+        generator_version: env!("CARGO_PKG_VERSION").to_string(),
+    };
+    let mut files = emit::emit_crate(&api, options, &header)?;
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(GeneratedCrate { files })
+}
+
+/// Loads, checks and models the spec `source`; every problem located on its line.
+fn checked_model(source: &str) -> Result<Api, Diagnostics> {
     let loaded = load::parse(source)?;
     let mut problems = check::check(&loaded);
     if !problems.is_empty() {
@@ -73,20 +81,12 @@ fn generate_here(source: &str, options: &GenerateOptions) -> Result<GeneratedCra
         }
         return Err(Diagnostics(problems));
     }
-    let api = model::build(&loaded.openapi).map_err(|mut d| {
+    model::build(&loaded.openapi).map_err(|mut d| {
         for p in &mut d.0 {
             p.line = p.line.or_else(|| loaded.line_of(&p.pointer));
         }
         d
-    })?;
-    let header = Header {
-        spec_name: options.spec_name.clone(),
-        spec_sha256: sha256_hex(source.as_bytes()),
-        generator_version: env!("CARGO_PKG_VERSION").to_string(),
-    };
-    let mut files = emit::emit_crate(&api, options, &header)?;
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(GeneratedCrate { files, api })
+    })
 }
 
 /// Lowercase hex SHA-256.

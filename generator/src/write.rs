@@ -6,7 +6,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::pipeline::GeneratedFile;
+use crate::output::GeneratedFile;
 
 /// How one file on disk relates to the generated set.
 #[derive(Debug, Clone, PartialEq, Eq)]

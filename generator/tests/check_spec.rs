@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use generator::{check, load};
+use generator::{check_spec, read_spec};
 
 #[test]
 fn the_project_spec_has_no_problems() {
@@ -11,13 +11,8 @@ fn the_project_spec_has_no_problems() {
         eprintln!("skipped: {} does not exist yet", path.display());
         return;
     }
-    let spec = load::load_file(&path).unwrap_or_else(|problems| panic!("{problems}"));
-    let problems = check::check(&spec);
-    let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    assert!(
-        problems.is_empty(),
-        "{} problem(s):\n{}",
-        problems.len(),
-        listed.join("\n")
-    );
+    let source = read_spec(&path).unwrap_or_else(|problems| panic!("{problems}"));
+    if let Err(problems) = check_spec(&source) {
+        panic!("{} problem(s):\n{problems}", problems.0.len());
+    }
 }

@@ -8,7 +8,7 @@ mod hardening_support;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use generator::{generate, load};
+use generator::{generate, read_spec};
 use hardening_support::{assert_located, on_small_stack, options, outcome};
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -452,9 +452,9 @@ impl Case {
 fn run(bytes: Vec<u8>) {
     let file = tempfile::NamedTempFile::new().expect("temporary file");
     std::fs::write(file.path(), &bytes).expect("write the spec");
-    match load::load_file(file.path()) {
-        Ok(loaded) => {
-            outcome(generate(&loaded.source, &options()));
+    match read_spec(file.path()) {
+        Ok(source) => {
+            outcome(generate(&source, &options()));
         }
         Err(problems) => {
             assert_located(&problems);

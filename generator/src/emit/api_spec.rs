@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 
 use super::docs;
 use crate::model::Api;
-use crate::pipeline::GenerateOptions;
+use crate::options::GenerateOptions;
 
 /// The contents of `src/api_spec.rs`.
 pub fn emit_api_spec(api: &Api, options: &GenerateOptions, crate_version: &str) -> TokenStream {

@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::docs;
 use crate::model::{Api, TypeKind, TypeRef};
-use crate::pipeline::GenerateOptions;
+use crate::options::GenerateOptions;
 
 /// A dependency of generated crates, with the version and features the runtime is built against.
 struct Dependency {

@@ -19,7 +19,8 @@ use quote::{format_ident, quote};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::format::{self, Header};
 use crate::model::{names, Api};
-use crate::pipeline::{GenerateOptions, GeneratedFile};
+use crate::options::GenerateOptions;
+use crate::output::GeneratedFile;
 
 /// Collects formatted files and the problems met while emitting them.
 struct Files<'a> {

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use crate::format::Header;
-use crate::pipeline::GeneratedFile;
+use crate::output::GeneratedFile;
 
 /// `(file name, contents)` of every templates/src/*.rs, embedded at build time.
 const RUNTIME_FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/runtime_files.rs"));

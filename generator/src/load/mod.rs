@@ -23,9 +23,7 @@ pub struct LoadedSpec {
     pub openapi: OpenAPI,
     /// The same document as plain JSON values.
     pub document: serde_json::Value,
-    /// The source text, for locating lines.
-    pub source: String,
-    /// Where each node of the document starts in `source`.
+    /// Where each node of the document starts in the source text.
     pub lines: LineMap,
 }
 
@@ -58,28 +56,26 @@ pub fn parse(source: &str) -> Result<LoadedSpec, Diagnostics> {
     Ok(LoadedSpec {
         openapi,
         document,
-        source: source.to_string(),
         lines,
     })
 }
 
-/// Reads and parses the spec file at `path`; an unreadable file or invalid UTF-8 is a problem
+/// Reads the spec file at `path` as text; an unreadable file or invalid UTF-8 is a problem
 /// like any other.
-pub fn load_file(path: &Path) -> Result<LoadedSpec, Diagnostics> {
+pub fn read_spec(path: &Path) -> Result<String, Diagnostics> {
     let bytes = std::fs::read(path).map_err(|e| {
         one(Diagnostic::new(
             "#",
             format!("cannot read {}: {e}", path.display()),
         ))
     })?;
-    let source = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
         let mut problem = Diagnostic::new("#", format!("{} is not valid UTF-8", path.display()));
         problem.line = Some(line);
         one(problem)
-    })?;
-    parse(&source)
+    })
 }
 
 /// A YAML syntax (or shape) error, with its line and column when serde_yaml knows them.
@@ -102,3 +98,6 @@ fn yaml_error(error: &serde_yaml::Error) -> Diagnostic {
 fn one(problem: Diagnostic) -> Diagnostics {
     Diagnostics(vec![problem])
 }
+
+#[cfg(test)]
+mod tests;

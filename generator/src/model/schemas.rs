@@ -72,11 +72,6 @@ impl<'a> TypeBuilder<'a> {
         self.ref_of(SchemaRef::from(schema), name_hint, pointer)
     }
 
-    /// Whether a schema (following `$ref`s) allows `null`.
-    pub fn is_nullable(&self, schema: &ReferenceOr<Schema>) -> bool {
-        self.meta(SchemaRef::from(schema)).nullable
-    }
-
     /// A named type built so far, by Rust name.
     pub fn lookup(&self, name: &str) -> Option<&TypeDef> {
         self.types.get(name)

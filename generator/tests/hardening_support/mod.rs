@@ -4,7 +4,7 @@
 // Each test binary uses part of this module.
 #![allow(dead_code)]
 
-use generator::{check, generate, load, model, Diagnostics, GenerateOptions, GeneratedCrate};
+use generator::{check_spec, generate, Diagnostics, GenerateOptions, GeneratedCrate};
 
 /// Stack given to the deep-input tests: recursion proportional to the input overflows it.
 pub const SMALL_STACK: usize = 8 << 20;
@@ -54,15 +54,7 @@ pub fn assert_located(problems: &Diagnostics) {
 /// Loads, checks and models `source` in a thread with a [`SMALL_STACK`]: the named types, or
 /// the (located) problems.
 pub fn model_on_small_stack(source: String) -> Result<usize, Diagnostics> {
-    on_small_stack(move || {
-        let loaded = load::parse(&source)?;
-        let problems = check::check(&loaded);
-        if !problems.is_empty() {
-            return Err(Diagnostics(problems));
-        }
-        Ok(model::build(&loaded.openapi)?.types.len())
-    })
-    .inspect_err(assert_located)
+    on_small_stack(move || Ok(check_spec(&source)?.types)).inspect_err(assert_located)
 }
 
 /// Generates `source` in a thread with a [`SMALL_STACK`].

@@ -1,9 +1,10 @@
-//! `load::parse`, `load::load_file` and `check::check` through the library: located problems
-//! for unreadable input, line lookup, and no panic on any input.
+//! `parse`, `read_spec` and `check::check`: located problems for unreadable input, line
+//! lookup, and no panic on any input.
 
 use std::path::Path;
 
-use generator::{check, load};
+use super::{parse, read_spec};
+use crate::check;
 
 const VALID: &str = r##"openapi: 3.0.3
 info:
@@ -69,7 +70,7 @@ fn bad_fixtures() -> Vec<String> {
 
 #[test]
 fn a_valid_spec_loads_and_passes_the_checker() {
-    let spec = load::parse(VALID).expect("valid spec");
+    let spec = parse(VALID).expect("valid spec");
     assert_eq!(check::check(&spec), Vec::new());
     assert_eq!(spec.openapi.info.title, "Pets");
     assert_eq!(
@@ -86,21 +87,21 @@ fn a_valid_spec_loads_and_passes_the_checker() {
 fn every_3_0_patch_version_is_accepted() {
     for version in ["3.0.0", "3.0.1", "3.0.2", "3.0.3", "3.0.4"] {
         let text = VALID.replacen("3.0.3", version, 1);
-        assert!(load::parse(&text).is_ok(), "{version}");
+        assert!(parse(&text).is_ok(), "{version}");
     }
 }
 
 #[test]
 fn json_specs_load_with_lines() {
     let json = "{\n  \"openapi\": \"3.0.3\",\n  \"info\": {\"title\": \"t\", \"version\": \"1\"},\n  \"paths\": {\n    \"/a\": {}\n  }\n}\n";
-    let spec = load::parse(json).expect("JSON spec");
+    let spec = parse(json).expect("JSON spec");
     assert_eq!(spec.line_of("#/paths/~1a"), Some(5));
 }
 
 #[test]
 fn unreadable_files_are_problems_not_panics() {
     let dir = tempfile::tempdir().expect("temporary directory");
-    let missing = load::load_file(&dir.path().join("missing.yaml")).expect_err("missing file");
+    let missing = read_spec(&dir.path().join("missing.yaml")).expect_err("missing file");
     assert!(
         missing.0[0].message.starts_with("cannot read "),
         "{missing}"
@@ -108,7 +109,7 @@ fn unreadable_files_are_problems_not_panics() {
 
     let latin1 = dir.path().join("latin1.yaml");
     std::fs::write(&latin1, b"openapi: 3.0.3\ninfo:\n  title: caf\xe9\n").expect("write fixture");
-    let invalid = load::load_file(&latin1).expect_err("invalid UTF-8");
+    let invalid = read_spec(&latin1).expect_err("invalid UTF-8");
     assert!(
         invalid.0[0].message.ends_with("is not valid UTF-8"),
         "{invalid}"
@@ -117,11 +118,11 @@ fn unreadable_files_are_problems_not_panics() {
 }
 
 #[test]
-fn load_file_reads_a_spec() {
+fn read_spec_reads_a_spec() {
     let dir = tempfile::tempdir().expect("temporary directory");
     let path = dir.path().join("spec.yaml");
     std::fs::write(&path, VALID).expect("write spec");
-    assert!(load::load_file(&path).is_ok());
+    assert_eq!(read_spec(&path), Ok(VALID.to_string()));
 }
 
 #[test]
@@ -132,14 +133,14 @@ fn deeply_nested_documents_are_refused_without_overflowing() {
         "[".repeat(depth),
         "]".repeat(depth)
     );
-    assert!(load::parse(&json).is_err());
+    assert!(parse(&json).is_err());
     let yaml = format!(
         "openapi: 3.0.3\nx:\n{}",
         (1..400)
             .map(|i| format!("{}k:\n", " ".repeat(i)))
             .collect::<String>()
     );
-    assert!(load::parse(&yaml).is_err());
+    assert!(parse(&yaml).is_err());
 }
 
 #[test]
@@ -153,7 +154,7 @@ fn no_input_prefix_panics_the_loader_or_the_checker() {
             .filter(|(_, c)| matches!(c, '\n' | ':' | '"' | '[' | '{'))
             .map(|(i, _)| i);
         for end in cuts {
-            if let Ok(spec) = load::parse(&text[..end]) {
+            if let Ok(spec) = parse(&text[..end]) {
                 let _ = check::check(&spec);
             }
         }
@@ -172,7 +173,7 @@ fn mangled_inputs_do_not_panic() {
     ];
     for text in bad_fixtures().iter().chain([VALID.to_string()].iter()) {
         for (from, to) in replacements {
-            if let Ok(spec) = load::parse(&text.replace(from, to)) {
+            if let Ok(spec) = parse(&text.replace(from, to)) {
                 let _ = check::check(&spec);
             }
         }

@@ -1,0 +1,19 @@
+//! What a generation run gives back: the files of the client crate.
+
+use std::path::PathBuf;
+
+/// One file of the generated crate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneratedFile {
+    /// Path relative to the crate root, with `/` separators.
+    pub path: PathBuf,
+    /// The full contents.
+    pub contents: String,
+}
+
+/// The generated crate.
+#[derive(Debug, Clone)]
+pub struct GeneratedCrate {
+    /// Every file, sorted by path.
+    pub files: Vec<GeneratedFile>,
+}
