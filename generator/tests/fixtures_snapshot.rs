@@ -93,3 +93,26 @@ fn generated_code_matches_the_reviewed_snapshots() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+#[test]
+fn doc_comments_are_separated_from_their_marker() {
+    let mut glued = Vec::new();
+    for fixture in fixtures() {
+        for file in generate_fixture(&fixture) {
+            for (i, line) in file.contents.lines().enumerate() {
+                let text = line.trim_start();
+                let rest = text
+                    .strip_prefix("///")
+                    .or_else(|| text.strip_prefix("//!"));
+                if rest.is_some_and(|r| !r.is_empty() && !r.starts_with(' ')) {
+                    glued.push(format!("{}:{}: {text}", file.path.display(), i + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        glued.is_empty(),
+        "doc text glued to `///`:\n{}",
+        glued.join("\n")
+    );
+}

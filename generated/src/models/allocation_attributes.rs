@@ -33,7 +33,7 @@ pub struct AllocationAttributes {
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
     /// Weighted variant assignments for this targeting rule allocation.
     pub variant_weights: ::std::vec::Vec<crate::models::VariantWeight>,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

@@ -31,7 +31,7 @@ pub struct AllocationRequestAttributes {
     pub variant_weights: ::std::option::Option<
         ::std::vec::Vec<crate::models::VariantWeightRequest>,
     >,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

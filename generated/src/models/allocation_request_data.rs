@@ -11,7 +11,7 @@ pub struct AllocationRequestData {
     ///
     /// JSON name: `type`.
     pub type_: crate::models::AllocationResourceType,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

@@ -7,7 +7,7 @@
 pub struct AllocationResponse {
     /// Data wrapper for targeting rule allocation responses.
     pub data: crate::models::Allocation,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

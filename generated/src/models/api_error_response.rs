@@ -7,7 +7,7 @@
 pub struct ApiErrorResponse {
     /// A list of errors.
     pub errors: ::std::vec::Vec<::std::string::String>,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

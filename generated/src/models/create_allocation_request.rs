@@ -7,7 +7,7 @@
 pub struct CreateAllocationRequest {
     /// Data wrapper for allocation request payloads.
     pub data: crate::models::AllocationRequestData,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

@@ -13,7 +13,7 @@ pub struct CreateEnvironmentAttributes {
     pub queries: ::std::vec::Vec<::std::string::String>,
     /// Indicates whether feature flag changes require approval in this environment.
     pub require_feature_flag_approval: ::std::option::Option<bool>,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

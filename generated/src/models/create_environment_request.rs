@@ -7,7 +7,7 @@
 pub struct CreateEnvironmentRequest {
     /// Data for creating a new environment.
     pub data: crate::models::CreateEnvironmentData,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

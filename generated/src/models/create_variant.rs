@@ -11,7 +11,7 @@ pub struct CreateVariant {
     pub name: ::std::string::String,
     /// The value of the variant as a string.
     pub value: ::std::string::String,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

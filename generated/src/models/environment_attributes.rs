@@ -21,7 +21,7 @@ pub struct EnvironmentAttributes {
     pub require_feature_flag_approval: ::std::option::Option<bool>,
     /// The timestamp when the environment was last updated.
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

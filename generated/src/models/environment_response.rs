@@ -7,7 +7,7 @@
 pub struct EnvironmentResponse {
     /// A feature flag environment resource.
     pub data: crate::models::Environment,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

@@ -25,7 +25,7 @@ pub struct ExposureSchedule {
     pub rollout_steps: ::std::vec::Vec<crate::models::RolloutStep>,
     /// The timestamp when the schedule was last updated.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

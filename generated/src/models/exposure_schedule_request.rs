@@ -17,7 +17,7 @@ pub struct ExposureScheduleRequest {
     pub rollout_options: crate::models::RolloutOptionsRequest,
     /// Ordered progression steps for exposure.
     pub rollout_steps: ::std::vec::Vec<crate::models::RolloutStepRequest>,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

@@ -7,7 +7,7 @@
 pub struct ExposureScheduleResponse {
     /// Data wrapper for progressive rollout schedule responses.
     pub data: crate::models::ExposureScheduleData,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

@@ -13,7 +13,7 @@ pub struct FeatureFlag {
     ///
     /// JSON name: `type`.
     pub type_: crate::models::FeatureFlagResourceType,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

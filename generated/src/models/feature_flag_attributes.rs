@@ -37,7 +37,7 @@ pub struct FeatureFlagAttributes {
     pub value_type: crate::models::FeatureFlagValueType,
     /// The variants of the feature flag.
     pub variants: ::std::vec::Vec<crate::models::Variant>,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

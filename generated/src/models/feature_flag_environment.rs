@@ -41,7 +41,7 @@ pub struct FeatureFlagEnvironment {
     >,
     /// The status of a feature flag in an environment.
     pub status: crate::models::FeatureFlagStatus,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

@@ -11,7 +11,7 @@ pub struct GuardrailMetric {
     pub trigger_action: crate::models::GuardrailTriggerAction,
     /// The signal or system that triggered the action.
     pub triggered_by: ::std::option::Option<::std::string::String>,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

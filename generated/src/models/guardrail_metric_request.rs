@@ -9,7 +9,7 @@ pub struct GuardrailMetricRequest {
     pub metric_id: ::std::string::String,
     /// Action to perform when a guardrail threshold is triggered.
     pub trigger_action: crate::models::GuardrailTriggerAction,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

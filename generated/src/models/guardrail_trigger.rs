@@ -19,7 +19,7 @@ pub struct GuardrailTrigger {
     pub triggered_action: ::std::string::String,
     /// The timestamp when this trigger was last updated.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

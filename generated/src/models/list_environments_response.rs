@@ -9,7 +9,7 @@ pub struct ListEnvironmentsResponse {
     pub data: ::std::vec::Vec<crate::models::Environment>,
     /// Pagination metadata for environments or feature flags.
     pub meta: ::std::option::Option<crate::models::PaginationMeta>,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

@@ -12,7 +12,7 @@
 pub struct PaginationMeta {
     /// Pagination metadata for environments or feature flags list responses.
     pub page: ::std::option::Option<crate::models::PaginationMetaPage>,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

@@ -14,7 +14,7 @@ pub struct PaginationMetaPage {
     pub total_count: ::std::option::Option<i64>,
     /// Total number of items matching the filter.
     pub total_filtered_count: ::std::option::Option<i64>,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

@@ -11,7 +11,7 @@ pub struct RolloutOptionsRequest {
     pub selection_interval_ms: ::std::option::Option<i64>,
     /// The progression strategy used by a progressive rollout.
     pub strategy: crate::models::RolloutStrategy,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

@@ -23,7 +23,7 @@ pub struct RolloutStep {
     pub order_position: i64,
     /// The timestamp when the progression step was last updated.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

@@ -17,7 +17,7 @@ pub struct RolloutStepRequest {
     pub interval_ms: ::std::option::Option<::std::option::Option<i64>>,
     /// Whether this step represents a pause record.
     pub is_pause_record: bool,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

@@ -17,7 +17,7 @@ pub struct TargetingCondition {
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
     /// Values used by the selected operator.
     pub value: ::std::vec::Vec<::std::string::String>,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

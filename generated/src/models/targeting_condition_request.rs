@@ -11,7 +11,7 @@ pub struct TargetingConditionRequest {
     pub operator: crate::models::ConditionOperator,
     /// Values used by the selected operator.
     pub value: ::std::vec::Vec<::std::string::String>,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

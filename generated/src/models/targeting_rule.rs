@@ -13,7 +13,7 @@ pub struct TargetingRule {
     pub id: ::uuid::Uuid,
     /// The timestamp when the targeting rule was last updated.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

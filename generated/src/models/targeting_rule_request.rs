@@ -7,7 +7,7 @@
 pub struct TargetingRuleRequest {
     /// Conditions that must match for this rule.
     pub conditions: ::std::vec::Vec<crate::models::TargetingConditionRequest>,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

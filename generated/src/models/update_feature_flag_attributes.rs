@@ -16,7 +16,7 @@ pub struct UpdateFeatureFlagAttributes {
     pub json_schema: ::std::option::Option<::std::string::String>,
     /// The name of the feature flag.
     pub name: ::std::option::Option<::std::string::String>,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

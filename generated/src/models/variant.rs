@@ -17,7 +17,7 @@ pub struct Variant {
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The value of the variant as a string.
     pub value: ::std::string::String,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

@@ -17,7 +17,7 @@ pub struct VariantWeight {
     pub variant: ::std::option::Option<crate::models::Variant>,
     /// The variant ID.
     pub variant_id: ::uuid::Uuid,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

@@ -11,7 +11,7 @@ pub struct VariantWeightRequest {
     pub variant_id: ::std::option::Option<::uuid::Uuid>,
     /// The variant key to assign weight to.
     pub variant_key: ::std::option::Option<::std::string::String>,
-    ///Properties the spec does not list, kept as received and sent back unchanged.
+    /// Properties the spec does not list, kept as received and sent back unchanged.
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,

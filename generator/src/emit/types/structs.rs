@@ -108,7 +108,7 @@ fn definition(def: &TypeDef, s: &Struct, touches_deprecated: bool) -> TokenStrea
     let extra_ty = extra_type(s);
     let extra_doc = match s.additional {
         Additional::Keep => {
-            "Properties the spec does not list, kept as received and sent back unchanged."
+            " Properties the spec does not list, kept as received and sent back unchanged."
         }
         Additional::Typed(_) => {
             " Further properties (`additionalProperties`), sent back unchanged."
