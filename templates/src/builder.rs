@@ -1,18 +1,19 @@
 //! Configuring a client: site or base URL, keys, timeouts, retries, limits.
 
 use std::env::{self, VarError};
+use std::fmt;
 use std::time::Duration;
 
 use reqwest::header::HeaderValue;
 
-use super::base_url::parse_base_url;
+use super::base_url::{parse_base_url, without_userinfo};
 use super::client::{Client, ClientConfig};
 use super::credentials::Credentials;
 use super::error::Error;
-use super::redirect::follows_no_redirects;
 use super::retry::RetryPolicy;
 use super::secret::{Redactor, Secret};
 use super::spec::ApiSpec;
+use super::transport::transport_client;
 
 /// The default time one call may take, retries excluded (each attempt gets this much).
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -24,8 +25,8 @@ const DEFAULT_MAX_RESPONSE_BODY_BYTES: usize = 32 * 1024 * 1024;
 /// Builds a [`Client`]. Every problem is reported by [`ClientBuilder::build`] (or by
 /// [`ClientBuilder::from_env`] for the environment), never by sending a bad request.
 ///
-/// Its Debug output shows the credential names, never their values.
-#[derive(Debug)]
+/// Its Debug output shows the credential names, never their values, and no password of
+/// the base URL.
 pub struct ClientBuilder {
     spec: &'static ApiSpec,
     site: Option<String>,
@@ -36,7 +37,7 @@ pub struct ClientBuilder {
     connect_timeout: Duration,
     retry: RetryPolicy,
     user_agent_suffix: Option<String>,
-    http_client: Option<reqwest::Client>,
+    http_client_builder: Option<reqwest::ClientBuilder>,
     max_response_body_bytes: usize,
     allow_insecure_http: bool,
 }
@@ -54,7 +55,7 @@ impl ClientBuilder {
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             retry: RetryPolicy::default(),
             user_agent_suffix: None,
-            http_client: None,
+            http_client_builder: None,
             max_response_body_bytes: DEFAULT_MAX_RESPONSE_BODY_BYTES,
             allow_insecure_http: false,
         }
@@ -129,7 +130,7 @@ impl ClientBuilder {
     }
 
     /// The longest establishing a connection may take (default 10 s). Not applied to a
-    /// client given with [`ClientBuilder::http_client`].
+    /// reqwest builder given with [`ClientBuilder::http_client_builder`].
     pub fn connect_timeout(mut self, timeout: Duration) -> ClientBuilder {
         self.connect_timeout = timeout;
         self
@@ -147,14 +148,15 @@ impl ClientBuilder {
         self
     }
 
-    /// Sends requests through this reqwest client (its pool, proxy and TLS settings).
+    /// Sends requests through a reqwest client built from this builder (its pool, proxy,
+    /// TLS and timeout settings), instead of one with the defaults.
     ///
-    /// It must be built with `.redirect(reqwest::redirect::Policy::none())`, otherwise
-    /// [`ClientBuilder::build`] refuses it: reqwest would forward the key headers on a
-    /// redirect to another host. This client follows redirects itself, sending the keys
-    /// only to the base URL's origin.
-    pub fn http_client(mut self, client: reqwest::Client) -> ClientBuilder {
-        self.http_client = Some(client);
+    /// [`ClientBuilder::build`] overrides two of its settings, so that the keys stay safe:
+    /// reqwest follows no redirects (this client follows them itself, sending the keys only
+    /// to the base URL's origin and never over plain http to another host), and with a
+    /// plain-http base URL no proxy is used (the keys would reach it unencrypted).
+    pub fn http_client_builder(mut self, builder: reqwest::ClientBuilder) -> ClientBuilder {
+        self.http_client_builder = Some(builder);
         self
     }
 
@@ -166,7 +168,7 @@ impl ClientBuilder {
     }
 
     /// Allows a plain-http base URL to a host that is not loopback. The keys then travel
-    /// unencrypted.
+    /// unencrypted (never through a proxy, though).
     pub fn allow_insecure_http(mut self, allow: bool) -> ClientBuilder {
         self.allow_insecure_http = allow;
         self
@@ -201,23 +203,12 @@ impl ClientBuilder {
             return Err(Error::config("the timeout must be longer than zero"));
         }
         let user_agent = self.user_agent()?;
-        let http = match self.http_client {
-            Some(client) if follows_no_redirects(&client) => client,
-            Some(_) => {
-                return Err(Error::config(
-                    "the reqwest client given to http_client must be built with \
-                     .redirect(reqwest::redirect::Policy::none()), so that redirects cannot \
-                     carry the API keys to another host",
-                ))
-            }
-            None => reqwest::Client::builder()
-                .redirect(reqwest::redirect::Policy::none())
-                .connect_timeout(self.connect_timeout)
-                .build()
-                .map_err(|error| {
-                    Error::config(format!("cannot create the HTTP client: {error}"))
-                })?,
-        };
+        let http = transport_client(
+            self.http_client_builder.unwrap_or_else(|| {
+                reqwest::Client::builder().connect_timeout(self.connect_timeout)
+            }),
+            &base_url,
+        )?;
         let redactor = Redactor::new(
             self.credentials
                 .into_iter()
@@ -248,6 +239,25 @@ impl ClientBuilder {
         HeaderValue::from_str(&agent).map_err(|_| {
             Error::config("the user agent suffix contains characters not allowed in a header")
         })
+    }
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("api", &self.spec.name)
+            .field("site", &self.site)
+            .field("base_url", &self.base_url.as_deref().map(without_userinfo))
+            .field("credentials", &self.credentials)
+            .field("unstable", &self.unstable)
+            .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("retry", &self.retry)
+            .field("user_agent_suffix", &self.user_agent_suffix)
+            .field("http_client_builder", &self.http_client_builder)
+            .field("max_response_body_bytes", &self.max_response_body_bytes)
+            .field("allow_insecure_http", &self.allow_insecure_http)
+            .finish()
     }
 }
 

@@ -9,6 +9,7 @@ use reqwest::Url;
 use tracing::field::Empty;
 use tracing::Instrument;
 
+use super::base_url::without_userinfo;
 use super::credentials::Credentials;
 use super::error::{ApiError, Error};
 use super::redirect::Attempt;
@@ -226,7 +227,7 @@ impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let config = &*self.config;
         f.debug_struct("Client")
-            .field("base_url", &config.base_url.as_str())
+            .field("base_url", &without_userinfo(config.base_url.as_str()))
             .field("site", &config.site.map(|site| site.value))
             .field("credentials", &config.credentials)
             .field("unstable", &config.unstable)

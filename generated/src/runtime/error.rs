@@ -10,7 +10,7 @@ use std::time::Duration;
 use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
 
-use super::excerpt::excerpt;
+use super::excerpt::{bounded, excerpt, joined};
 use super::rate_limit::RateLimit;
 use super::secret::Redactor;
 
@@ -183,7 +183,7 @@ impl ApiError {
     ) -> ApiError {
         let errors = error_messages(&body)
             .into_iter()
-            .map(|message| redactor.redact(&message))
+            .map(|message| bounded(&message, redactor))
             .collect();
         ApiError {
             inner: Box::new(ApiErrorInner {
@@ -218,8 +218,8 @@ impl ApiError {
         &self.inner.rate_limit
     }
 
-    /// The messages of the body's `errors` list; empty when the body has none
-    /// (a 429 can come without a body).
+    /// The messages of the body's `errors` list, each bounded and without the keys; empty
+    /// when the body has none (a 429 can come without a body).
     pub fn errors(&self) -> &[String] {
         &self.inner.errors
     }
@@ -255,7 +255,7 @@ impl fmt::Display for ApiError {
         if inner.errors.is_empty() {
             write!(f, ": {}", inner.excerpt)
         } else {
-            write!(f, ": {}", inner.errors.join("; "))
+            write!(f, ": {}", joined(&inner.errors))
         }
     }
 }
@@ -329,8 +329,8 @@ impl DecodeError {
                 operation,
                 status,
                 content_type,
-                path,
-                message: redactor.redact(message),
+                path: bounded(&path, redactor),
+                message: bounded(message, redactor),
                 excerpt: excerpt(body, redactor),
             }),
         }

@@ -4,11 +4,10 @@
 //! Following redirects by hand, so that API keys only ever go to the configured origin.
 //!
 //! reqwest strips only `Authorization` and cookies on a cross-host redirect, not custom key
-//! headers such as `DD-API-KEY`. So the transport client must never follow redirects itself:
-//! the client the builder makes uses `reqwest::redirect::Policy::none()`, and a caller's own
-//! `reqwest::Client` is refused at build time unless it was built with that policy too.
-//! Redirects are then followed here, and the key headers are attached only to requests whose
-//! origin (scheme, host and port) is the base URL's.
+//! headers such as `DD-API-KEY`. So the transport client never follows redirects itself (the
+//! builder sets `reqwest::redirect::Policy::none()` on every reqwest builder, the caller's
+//! included). Redirects are followed here, and the key headers are attached only to requests
+//! whose origin (scheme, host and port) is the base URL's.
 
 use reqwest::header::{HeaderMap, LOCATION};
 use reqwest::{StatusCode, Url};
@@ -121,13 +120,4 @@ fn same_origin(a: &Url, b: &Url) -> bool {
     a.scheme() == b.scheme()
         && a.host_str() == b.host_str()
         && a.port_or_known_default() == b.port_or_known_default()
-}
-
-/// Whether a caller's reqwest client was built with `redirect::Policy::none()`.
-///
-/// reqwest offers no accessor for the policy; its Debug output names a non-default policy,
-/// which is what this reads. It fails closed: any other policy, or a future change of that
-/// output, makes the builder refuse the client with a clear error rather than risk the keys.
-pub(super) fn follows_no_redirects(client: &reqwest::Client) -> bool {
-    format!("{client:?}").contains("redirect_policy: \"Policy(None)\"")
 }

@@ -62,6 +62,23 @@ impl Redactor {
             text.replace(&secret.0, REDACTED)
         })
     }
+
+    /// `text` without its longest ending that is the start of a secret: what is left of a
+    /// secret when text was cut in the middle of it.
+    pub(super) fn without_partial_secret_at_end<'t>(&self, text: &'t str) -> &'t str {
+        let partial = self
+            .secrets
+            .iter()
+            .filter_map(|secret| {
+                (1..secret.0.len())
+                    .rev()
+                    .filter(|&length| secret.0.is_char_boundary(length))
+                    .find(|&length| text.ends_with(&secret.0[..length]))
+            })
+            .max()
+            .unwrap_or(0);
+        &text[..text.len() - partial]
+    }
 }
 
 impl fmt::Debug for Redactor {

@@ -20,6 +20,25 @@ pub(super) struct Exchange {
     pub(super) body: Vec<u8>,
 }
 
+/// The transport client from `builder`: it follows no redirects (the runtime follows them
+/// itself, deciding hop by hop where the keys may go) and, for a plain-http base URL, uses
+/// no proxy, so that the keys never reach a proxy unencrypted. An https base URL keeps the
+/// builder's proxies, including those of `HTTPS_PROXY` (a CONNECT tunnel carries TLS).
+pub(super) fn transport_client(
+    builder: reqwest::ClientBuilder,
+    base_url: &Url,
+) -> Result<reqwest::Client, Error> {
+    let builder = builder.redirect(reqwest::redirect::Policy::none());
+    let builder = if base_url.scheme() == "https" {
+        builder
+    } else {
+        builder.no_proxy()
+    };
+    builder
+        .build()
+        .map_err(|error| Error::config(format!("cannot create the HTTP client: {error}")))
+}
+
 /// Sends one request (no redirects followed) and returns the response with its body unread.
 pub(super) async fn send(
     http: &reqwest::Client,

@@ -110,29 +110,6 @@ fn a_user_agent_suffix_with_a_line_break_is_an_error() {
 }
 
 #[test]
-fn a_caller_client_that_follows_redirects_is_refused() {
-    let message = config_error(builder("http://127.0.0.1:1").http_client(reqwest::Client::new()));
-    assert!(message.contains("Policy::none()"), "{message}");
-    let limited = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::limited(3))
-        .build()
-        .expect("a reqwest client");
-    config_error(builder("http://127.0.0.1:1").http_client(limited));
-}
-
-#[test]
-fn a_caller_client_that_follows_no_redirects_is_accepted() {
-    let http = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("a reqwest client");
-    assert!(builder("http://127.0.0.1:1")
-        .http_client(http)
-        .build()
-        .is_ok());
-}
-
-#[test]
 fn the_site_decides_the_base_url_and_defaults_to_the_first() {
     let keys = |b: ClientBuilder| {
         b.credential("apiKeyAuth", API_KEY)
@@ -171,4 +148,35 @@ fn the_last_of_site_and_base_url_wins() {
         .build()
         .expect("valid");
     assert!(format!("{base_url_last:?}").contains("http://127.0.0.1:2/"));
+}
+
+#[test]
+fn a_password_in_the_base_url_never_shows() {
+    const PASSWORD: &str = "url-pa55w0rd-3f9a";
+    let configured = builder(&format!("http://user:{PASSWORD}@127.0.0.1:1/"));
+    let builder_debug = format!("{configured:?}");
+    assert!(
+        builder_debug.contains("http://[redacted]@127.0.0.1:1/"),
+        "{builder_debug}"
+    );
+    let client = configured.build().expect("valid");
+    let client_debug = format!("{client:?} {client:#?}");
+    assert!(
+        client_debug.contains("http://[redacted]@127.0.0.1:1/"),
+        "{client_debug}"
+    );
+    for shown in [builder_debug, client_debug] {
+        assert!(!shown.contains(PASSWORD), "{shown}");
+    }
+    for bad in [
+        format!("https://user:{PASSWORD}@exa mple.com/"),
+        format!("http://user:{PASSWORD}@proxy.example.com/"),
+        format!("https://user:{PASSWORD}@proxy.example.com/?a=b"),
+        format!("ftp://user:{PASSWORD}@example.com/"),
+        format!("user:{PASSWORD}@example.com"),
+    ] {
+        let message = config_error(builder(&bad));
+        assert!(message.contains("[redacted]@"), "{message}");
+        assert!(!message.contains(PASSWORD), "{message}");
+    }
 }

@@ -73,14 +73,11 @@ async fn a_redirect_to_another_host_does_not_carry_the_keys() {
 }
 
 #[tokio::test]
-async fn a_caller_client_without_redirects_also_keeps_the_keys_home() {
+async fn a_caller_reqwest_builder_that_follows_redirects_also_keeps_the_keys_home() {
     assert_keys_stay_home(|server| {
-        let http = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .expect("a reqwest client");
+        let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::limited(10));
         builder(&server.uri())
-            .http_client(http)
+            .http_client_builder(http)
             .build()
             .expect("valid")
     })

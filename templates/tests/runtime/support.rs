@@ -13,8 +13,9 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use wiremock::MockServer;
 
-pub const API_KEY: &str = "api-key-5f0c2b7e9d1a4c3b8e6f";
-pub const APP_KEY: &str = "app-key-a8d3e1f7c2b94e0d6a5c";
+/// Real-length keys: Datadog API keys are 32 hex characters, application keys 40.
+pub const API_KEY: &str = "5f0c2b7e9d1a4c3b8e6f0a9d7c5b3e1f";
+pub const APP_KEY: &str = "a8d3e1f7c2b94e0d6a5c1f3b7e9d2c4a6b8f0e1d";
 
 pub static SITES: [SiteSpec; 3] = [
     SiteSpec {
@@ -120,6 +121,14 @@ pub fn client(server: &MockServer) -> Client {
 /// Whether `text` shows either key.
 pub fn shows_a_key(text: &str) -> bool {
     text.contains(API_KEY) || text.contains(APP_KEY)
+}
+
+/// Whether `text` shows 8 or more consecutive characters of either key (a prefix or suffix
+/// left by a cut, or any other part).
+pub fn shows_part_of_a_key(text: &str) -> bool {
+    [API_KEY, APP_KEY]
+        .iter()
+        .any(|key| (0..=key.len() - 8).any(|start| text.contains(&key[start..start + 8])))
 }
 
 /// A raw TCP server on loopback that runs `handle` for each connection and counts them.
