@@ -1,12 +1,21 @@
 //! Reads a spec (YAML or JSON) into `openapiv3::OpenAPI`, refusing versions other than 3.0.x.
 //!
-//! Steps, each reporting located problems: YAML syntax, the version gate (before any typed
+//! Steps, each reporting located problems: bytes to text (`text`), text to a JSON value and
+//! its line map (`syntax`: JSON as JSON, YAML as YAML), the version gate (before any typed
 //! deserialization, so a 2.0 or 3.1 document gets a clear message), duplicate keys, then the
-//! typed document.
+//! typed document (`typed`).
+//!
+//! Integers outside `i64` (a `minimum` of 18446744073709551615, a `maximum` of 1e20) load
+//! and keep their exact value in the document, which example checks read. openapiv3 reads an
+//! integer schema with such a bound in its untyped form (`AnySchema`, bounds as `f64`), which
+//! the model reads like the typed form: neither clamped nor dropped, nothing to warn about.
 
 mod lines;
+mod syntax;
+mod text;
 mod typed;
 mod version;
+mod yaml;
 
 use std::path::Path;
 
@@ -37,12 +46,10 @@ impl LoadedSpec {
 
 /// Parses spec text (YAML or JSON).
 pub fn parse(source: &str) -> Result<LoadedSpec, Diagnostics> {
-    let lines = LineMap::build(source);
-    if let Some(problem) = lines.too_deep() {
-        return Err(one(problem));
-    }
-    let document: serde_json::Value =
-        serde_yaml::from_str(source).map_err(|e| one(yaml_error(&e)))?;
+    let syntax::Parsed {
+        value: document,
+        lines,
+    } = syntax::parse(source).map_err(one)?;
     let located = |mut problem: Diagnostic| {
         problem.line = problem.line.or_else(|| lines.line_of(&problem.pointer));
         one(problem)
@@ -69,29 +76,7 @@ pub fn read_spec(path: &Path) -> Result<String, Diagnostics> {
             format!("cannot read {}: {e}", path.display()),
         ))
     })?;
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        let mut problem = Diagnostic::new("#", format!("{} is not valid UTF-8", path.display()));
-        problem.line = Some(line);
-        one(problem)
-    })
-}
-
-/// A YAML syntax (or shape) error, with its line and column when serde_yaml knows them.
-fn yaml_error(error: &serde_yaml::Error) -> Diagnostic {
-    let text = error.to_string();
-    let Some(location) = error.location() else {
-        return Diagnostic::new("#", format!("invalid YAML: {text}"));
-    };
-    let position = format!(" at line {} column {}", location.line(), location.column());
-    let what = text.replacen(&position, "", 1);
-    let mut problem = Diagnostic::new(
-        "#",
-        format!("invalid YAML: {what} (column {})", location.column()),
-    );
-    problem.line = Some(location.line());
-    problem
+    text::decode(bytes, &path.display().to_string(), "#").map_err(one)
 }
 
 /// A single problem as a `Diagnostics`.

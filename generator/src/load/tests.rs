@@ -99,6 +99,100 @@ fn json_specs_load_with_lines() {
 }
 
 #[test]
+fn json_specs_are_read_as_json_escapes_included() {
+    // YAML has no surrogate-pair escapes; JSON does.
+    let json = r#"{
+  "openapi": "3.0.3",
+  "info": {"title": "Thumbs \ud83d\udc4d", "version": "1"},
+  "paths": {
+    "/\u00e9t\u00e9": {}
+  }
+}"#;
+    let spec = parse(json).expect("JSON spec");
+    assert_eq!(spec.openapi.info.title, "Thumbs \u{1f44d}");
+    assert_eq!(spec.line_of("#/paths/~1\u{e9}t\u{e9}"), Some(5));
+}
+
+#[test]
+fn json_problems_keep_their_pointer_and_line() {
+    let json = "{\n  \"openapi\": \"3.0.3\",\n  \"info\": {\"title\": \"\\ud83d\\udc4d\", \"version\": \"1\"},\n  \"paths\": {\n    \"/a\": {\"get\": {\"parameters\": 5, \"responses\": {}}}\n  }\n}\n";
+    let problems = parse(json).expect_err("parameters is not a list");
+    assert_eq!(problems.0[0].pointer, "#/paths/~1a/get/parameters");
+    assert_eq!(problems.0[0].line, Some(5));
+    let syntax = parse("{\n  \"openapi\": \"3.0.3\",\n  \"info\" {}\n}").expect_err("no colon");
+    assert!(
+        syntax.0[0].message.starts_with("invalid JSON: "),
+        "{syntax}"
+    );
+    assert_eq!(syntax.0[0].line, Some(3));
+}
+
+/// A spec whose integer schema has the bounds `minimum` and `maximum`, and an example.
+fn bounded(minimum: &str, maximum: &str, example: &str) -> String {
+    VALID.replace(
+        "    Pet:\n",
+        &format!(
+            "    Count:\n      type: integer\n      format: int64\n      minimum: {minimum}\n      maximum: {maximum}\n      example: {example}\n    Pet:\n"
+        ),
+    )
+}
+
+#[test]
+fn integers_outside_i64_load_and_keep_their_exact_value() {
+    // u64::MAX and 2^70: past i64 (openapiv3's integer bounds) and, for YAML, past u64.
+    let huge = bounded("18446744073709551615", "1180591620717411303424", "5");
+    let spec = parse(&huge).expect("bounds past i64 load");
+    assert_eq!(
+        spec.document["components"]["schemas"]["Count"]["minimum"].as_u64(),
+        Some(u64::MAX)
+    );
+    // The example is checked against the exact bound, not a clamped one.
+    let problems = check::check(&spec);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0]
+            .message
+            .contains("below the minimum 184467440737095"),
+        "{}",
+        problems[0].message
+    );
+    assert_eq!(problems[0].pointer, "#/components/schemas/Count/example");
+    assert_eq!(problems[0].line, Some(36));
+}
+
+#[test]
+fn integers_outside_i64_generate_what_i64_bounds_generate() {
+    let options = crate::GenerateOptions {
+        crate_name: "bounds".to_string(),
+        spec_name: "bounds.yaml".to_string(),
+    };
+    let without_header = |source: &str| {
+        let generated =
+            crate::generate(source, &options).unwrap_or_else(|problems| panic!("{problems}"));
+        generated
+            .files
+            .into_iter()
+            .map(|f| {
+                (
+                    f.path,
+                    f.contents
+                        .split_once('\n')
+                        .map(|(_, rest)| rest.to_string()),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let small = without_header(&bounded("1", "100", "5"));
+    for (minimum, maximum) in [
+        ("-18446744073709551616", "18446744073709551615"),
+        ("-1e30", "1180591620717411303424"),
+    ] {
+        let json_like = bounded(minimum, maximum, "5");
+        assert_eq!(without_header(&json_like), small, "{minimum} {maximum}");
+    }
+}
+
+#[test]
 fn unreadable_files_are_problems_not_panics() {
     let dir = tempfile::tempdir().expect("temporary directory");
     let missing = read_spec(&dir.path().join("missing.yaml")).expect_err("missing file");
@@ -111,7 +205,9 @@ fn unreadable_files_are_problems_not_panics() {
     std::fs::write(&latin1, b"openapi: 3.0.3\ninfo:\n  title: caf\xe9\n").expect("write fixture");
     let invalid = read_spec(&latin1).expect_err("invalid UTF-8");
     assert!(
-        invalid.0[0].message.ends_with("is not valid UTF-8"),
+        invalid.0[0]
+            .message
+            .ends_with("is not valid UTF-8: byte 0xe9 at byte offset 33"),
         "{invalid}"
     );
     assert_eq!(invalid.0[0].line, Some(3));

@@ -1,21 +1,22 @@
 //! Maps JSON pointers to the 1-based source lines where their nodes are written.
 //!
-//! Built once from yaml-rust2's parse events and their markers (a JSON document is YAML too). A mapping
-//! value is placed on its key's line. Nesting deeper than `MAX_DEPTH` is not recorded (serde_yaml
-//! refuses such documents before this runs; the bound keeps this independent of that).
+//! Built once from the nodes a reader reports in document order (`yaml`: yaml-rust2's parse
+//! events; `json`: a scan of JSON text). A mapping value is placed on its key's line. Nesting
+//! deeper than `MAX_DEPTH` is not recorded (the parsers refuse such documents before this
+//! runs; the bound keeps this independent of that).
+
+mod json;
+mod yaml;
 
 use std::collections::HashMap;
-
-use yaml_rust2::parser::{Event, Parser};
-use yaml_rust2::scanner::Marker;
 
 use crate::diagnostics::{escape_token, Diagnostic};
 
 /// Deepest nesting recorded.
 const MAX_DEPTH: usize = 512;
 
-/// What yaml-rust2 says when flow collections nest past its limit (255 levels).
-const FLOW_DEPTH_ERROR: &str = "recursion limit exceeded";
+/// Deepest nesting of lists and mappings read at all (yaml-rust2's limit for flow collections).
+const MAX_NESTING: usize = 255;
 
 /// Pointer (without the leading `#`) to line, and the keys written twice in one mapping.
 #[derive(Debug, Clone, Default)]
@@ -26,40 +27,25 @@ pub struct LineMap {
 }
 
 impl LineMap {
-    /// Records every node of the first document in `source`. A document yaml-rust2 cannot
-    /// read keeps what was recorded before the error.
+    /// Records every node of the first YAML document in `source`. A document yaml-rust2
+    /// cannot read keeps what was recorded before the error.
     pub fn build(source: &str) -> Self {
         let mut recorder = Recorder::default();
-        let mut parser = Parser::new_from_str(source);
-        // Pulled one event at a time (`Parser::load` recurses per nesting level). A parse error
-        // only stops recording (serde_yaml judges the syntax), except flow nesting too deep.
-        let mut too_deep = None;
-        loop {
-            match parser.next_token() {
-                Ok((Event::DocumentEnd | Event::StreamEnd, _)) => break,
-                Ok((event, mark)) => recorder.record(event, mark),
-                Err(error) if error.info() == FLOW_DEPTH_ERROR => {
-                    let mut problem = Diagnostic::new(
-                        "#",
-                        "invalid YAML: lists and mappings nested more than 255 levels deep",
-                    );
-                    problem.line = Some(error.marker().line());
-                    too_deep = Some(problem);
-                    break;
-                }
-                Err(_) => break,
-            }
-        }
-        LineMap {
-            lines: recorder.lines,
-            duplicates: recorder.duplicates,
-            too_deep,
-        }
+        let too_deep = yaml::record(source, &mut recorder);
+        recorder.finish(too_deep)
+    }
+
+    /// Records every node of the JSON document `source`. Malformed JSON keeps what was
+    /// recorded before the error (serde_json judges the syntax).
+    pub fn build_json(source: &str) -> Self {
+        let mut recorder = Recorder::default();
+        let too_deep = json::record(source, &mut recorder);
+        recorder.finish(too_deep)
     }
 
     /// The problem of flow collections (`[...]`, `{...}`) nested past 255 levels, which no
-    /// spec needs: such text is refused before serde_yaml, whose scanner takes time
-    /// quadratic in the nesting depth.
+    /// spec needs: such text is refused before parsing (serde_yaml's scanner takes time
+    /// quadratic in the nesting depth).
     pub fn too_deep(&self) -> Option<Diagnostic> {
         self.too_deep.clone()
     }
@@ -115,19 +101,30 @@ struct Recorder {
 }
 
 impl Recorder {
-    /// Takes the next parse event.
-    fn record(&mut self, event: Event, mark: Marker) {
-        match event {
-            Event::Scalar(text, ..) => self.node(Node::Scalar(text), mark),
-            Event::Alias(_) => self.node(Node::Alias, mark),
-            Event::MappingStart(..) => self.node(Node::Mapping, mark),
-            Event::SequenceStart(..) => self.node(Node::Sequence, mark),
-            Event::MappingEnd | Event::SequenceEnd => {
-                self.stack.pop();
-            }
-            _ => {}
+    /// The line map of what was recorded.
+    fn finish(self, too_deep: Option<Diagnostic>) -> LineMap {
+        LineMap {
+            lines: self.lines,
+            duplicates: self.duplicates,
+            too_deep,
         }
     }
+
+    /// The mapping or sequence opened last ends.
+    fn end(&mut self) {
+        self.stack.pop();
+    }
+}
+
+/// The problem of lists and mappings nested past [`MAX_NESTING`] levels, at `line` of a
+/// document in `syntax` (`YAML`, `JSON`).
+fn too_deep(syntax: &str, line: usize) -> Diagnostic {
+    let mut problem = Diagnostic::new(
+        "#",
+        format!("invalid {syntax}: lists and mappings nested more than {MAX_NESTING} levels deep"),
+    );
+    problem.line = Some(line);
+    problem
 }
 
 /// A node as the parser reports its start.
@@ -146,9 +143,9 @@ impl Node {
 }
 
 impl Recorder {
-    /// A node starts at `mark`.
-    fn node(&mut self, node: Node, mark: Marker) {
-        match self.place(&node, mark) {
+    /// A node starts on `line`.
+    fn node(&mut self, node: Node, line: usize) {
+        match self.place(&node, line) {
             Some((pointer, line)) => {
                 self.lines.insert(pointer.clone(), line);
                 self.open(node, pointer);
@@ -160,29 +157,24 @@ impl Recorder {
 
     /// The pointer and line of a node that is a value (not a mapping key); `None` for keys and
     /// skipped content.
-    fn place(&mut self, node: &Node, mark: Marker) -> Option<(String, usize)> {
+    fn place(&mut self, node: &Node, line: usize) -> Option<(String, usize)> {
         match self.stack.last_mut() {
-            None => Some((String::new(), mark.line())),
+            None => Some((String::new(), line)),
             Some(Frame::Skipped) => None,
             Some(Frame::Sequence { pointer, next }) => {
                 let child = format!("{pointer}/{next}");
                 *next += 1;
-                Some((child, mark.line()))
+                Some((child, line))
             }
             Some(Frame::Mapping { pointer, key, seen }) => {
                 match std::mem::replace(key, Key::Expected) {
                     Key::Expected => {
                         *key = match node {
                             Node::Scalar(name) => {
-                                if let Some(first) = seen.insert(name.clone(), mark.line()) {
-                                    self.duplicates.push(duplicate(
-                                        pointer,
-                                        name,
-                                        first,
-                                        mark.line(),
-                                    ));
+                                if let Some(first) = seen.insert(name.clone(), line) {
+                                    self.duplicates.push(duplicate(pointer, name, first, line));
                                 }
-                                Key::Named(name.clone(), mark.line())
+                                Key::Named(name.clone(), line)
                             }
                             _ => Key::Complex,
                         };
