@@ -6,7 +6,7 @@ mod figures;
 mod report;
 mod results;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, ExitCode};
 
 use self::report::{Machine, Status};
@@ -32,7 +32,7 @@ pub fn main(root: &Path, args: &[&str]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let target = target_dir(root);
+    let target = xtask::target_dir(root);
     let load = run_benches.then(load_average).flatten();
     if run_benches {
         for (package, bench) in BENCHES {
@@ -72,11 +72,6 @@ pub fn main(root: &Path, args: &[&str]) -> ExitCode {
     }
     println!("bench: wrote {REPORT}");
     ExitCode::SUCCESS
-}
-
-/// Cargo's target directory: `CARGO_TARGET_DIR` or the workspace's `target/`.
-fn target_dir(root: &Path) -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
 }
 
 /// `cargo bench -p package --bench bench`, criterion writing under `target/criterion`.

@@ -41,6 +41,11 @@ pub fn workspace_root() -> PathBuf {
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }
 
+/// Cargo's target directory: `CARGO_TARGET_DIR` or the workspace's `target/`.
+pub fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
+}
+
 /// Generates `spec_path` in memory and compares with `out_dir`: the plan of what differs.
 pub fn plan(spec_path: &Path, out_dir: &Path) -> Result<Plan, CodegenError> {
     let source = std::fs::read_to_string(spec_path)

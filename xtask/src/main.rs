@@ -1,8 +1,10 @@
 //! `cargo xtask`: project automation. `codegen` regenerates generated/ from the spec;
 //! `codegen --check` fails (exit 1) with a diff and an API-level summary when it has drifted.
-//! `bench` runs the benchmarks and writes BENCHMARKS.md.
+//! `bench` runs the benchmarks and writes BENCHMARKS.md; `corpus` generates and checks a
+//! directory of real specs.
 
 mod bench;
+mod corpus;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -13,7 +15,9 @@ const USAGE: &str = "usage:
   cargo xtask codegen                 regenerate generated/ from spec/openapi.yaml
   cargo xtask codegen --check         exit 1 with a diff if generated/ has drifted (writes nothing)
       [--spec FILE] [--out DIR]       check another spec or directory (tests, experiments)
-  cargo xtask bench [--report-only]   run the benchmarks (or not) and write BENCHMARKS.md";
+  cargo xtask bench [--report-only]   run the benchmarks (or not) and write BENCHMARKS.md
+  cargo xtask corpus DIR [--jobs N] [--filter S] [--no-check] [--out DIR]
+                                      generate and `cargo check` every spec in DIR; a table";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -29,6 +33,7 @@ fn main() -> ExitCode {
             None => usage(),
         },
         ["bench", rest @ ..] => bench::main(&root, rest),
+        ["corpus", rest @ ..] => corpus::main(&root, rest),
         _ => usage(),
     }
 }
