@@ -107,6 +107,7 @@ pub fn summarize(changes: &[Change]) -> Vec<String> {
         match change {
             Change::Added { .. } => lines.push(format!("{kind} `{name}` added")),
             Change::Removed { .. } => lines.push(format!("{kind} `{name}` removed")),
+            Change::Stray { .. } => lines.push(format!("file `{path}` {}", verb(change))),
             Change::Modified { old, new, .. } => {
                 let (old, new) = (surface(old), surface(new));
                 let before = lines.len();
@@ -140,6 +141,7 @@ fn verb(change: &Change) -> &'static str {
         Change::Added { .. } => "added",
         Change::Removed { .. } => "removed",
         Change::Modified { .. } => "changed",
+        Change::Stray { .. } => "is not generated (stray)",
     }
 }
 

@@ -26,6 +26,7 @@ pub fn report(plan: &Plan) -> String {
             Change::Added { .. } => "missing (would be added)",
             Change::Modified { .. } => "differs",
             Change::Removed { .. } => "stale (would be removed)",
+            Change::Stray { .. } => "stray (not generated; kept, remove it by hand)",
         };
         let _ = writeln!(out, "  {status}: {}", change.path().display());
     }
@@ -52,7 +53,7 @@ fn bounded_diff(change: &Change) -> String {
     let (old, new) = match change {
         Change::Added { new, .. } => ("", new.as_str()),
         Change::Modified { old, new, .. } => (old.as_str(), new.as_str()),
-        Change::Removed { old, .. } => (old.as_str(), ""),
+        Change::Removed { old, .. } | Change::Stray { old, .. } => (old.as_str(), ""),
     };
     let path = change.path().display().to_string();
     let diff = TextDiff::from_lines(old, new)
@@ -101,6 +102,7 @@ mod tests {
                 },
             ],
             unchanged: 3,
+            foreign: None,
         };
         let text = report(&plan);
         assert!(text.contains("differs: src/models/a.rs"));

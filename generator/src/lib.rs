@@ -11,6 +11,7 @@ pub mod drift;
 mod emit;
 mod format;
 mod load;
+mod manifest;
 mod model;
 mod options;
 mod output;

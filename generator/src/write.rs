@@ -1,11 +1,13 @@
 //! Compares generated files with a directory and applies the difference: atomic writes, only
-//! changed files touched, stale files removed, nothing outside the directory touched.
+//! changed files touched, and only files the generator provably wrote removed (listed in its
+//! manifest and carrying its `@generated` header); dot-files and everything else are kept.
 
 use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::manifest::{self, MANIFEST};
 use crate::output::GeneratedFile;
 
 /// How one file on disk relates to the generated set.
@@ -19,8 +21,11 @@ pub enum Change {
         old: String,
         new: String,
     },
-    /// On disk but no longer generated.
+    /// Written by the generator earlier, no longer generated: removed by [`apply`].
     Removed { path: PathBuf, old: String },
+    /// On disk, not generated, and not provably written by the generator: [`apply`] keeps it,
+    /// the drift check reports it.
+    Stray { path: PathBuf, old: String },
 }
 
 impl Change {
@@ -29,7 +34,8 @@ impl Change {
         match self {
             Change::Added { path, .. }
             | Change::Modified { path, .. }
-            | Change::Removed { path, .. } => path,
+            | Change::Removed { path, .. }
+            | Change::Stray { path, .. } => path,
         }
     }
 }
@@ -37,20 +43,71 @@ impl Change {
 /// The difference between `files` and the contents of `out_dir`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Plan {
-    /// Files to add, rewrite or remove, sorted by path.
+    /// Files to add, rewrite or remove, and stray files, sorted by path.
     pub changes: Vec<Change>,
     /// Number of generated files already up to date.
     pub unchanged: usize,
+    /// A file showing `out_dir` was never generated into: there is no manifest and this file
+    /// lacks the `@generated` header. [`apply`] refuses such a directory unless forced.
+    pub foreign: Option<PathBuf>,
+}
+
+impl Plan {
+    /// Allows [`apply`] to write into a directory it never generated into. It still removes
+    /// nothing there: without a manifest, no file is provably the generator's.
+    pub fn force(mut self) -> Self {
+        self.foreign = None;
+        self
+    }
+
+    /// Paths [`apply`] removes.
+    pub fn removals(&self) -> impl Iterator<Item = &Path> {
+        self.changes
+            .iter()
+            .filter(|c| matches!(c, Change::Removed { .. }))
+            .map(Change::path)
+    }
+
+    /// `3 file(s) written, 120 unchanged, 1 removed, 2 not generated (kept)`
+    pub fn summary(&self) -> String {
+        let count = |f: fn(&Change) -> bool| self.changes.iter().filter(|c| f(c)).count();
+        let written = count(|c| matches!(c, Change::Added { .. } | Change::Modified { .. }));
+        let removed = count(|c| matches!(c, Change::Removed { .. }));
+        let kept = count(|c| matches!(c, Change::Stray { .. }));
+        format!(
+            "{written} file(s) written, {} unchanged, {removed} removed, {kept} not generated (kept)",
+            self.unchanged
+        )
+    }
+}
+
+/// Why [`apply`] wrote nothing or stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The directory holds files and was never generated into.
+    #[error(
+        "{} was never generated into (it has no {MANIFEST} and {} is not a generated file): \
+         refusing to write there; pass --force to write the generated files anyway (files the \
+         generator did not write are never removed)",
+        dir.display(),
+        file.display()
+    )]
+    NeverGenerated { dir: PathBuf, file: PathBuf },
+    /// Reading or writing failed.
+    #[error("cannot write {}: {source}", dir.display())]
+    Io { dir: PathBuf, source: io::Error },
 }
 
 /// Directories under the output that belong to the build, not to the generator.
 const IGNORED_DIRS: &[&str] = &["target"];
 
-/// Compares `files` with what is under `out_dir` (which may not exist yet).
+/// Compares `files` (plus the manifest listing them) with what is under `out_dir` (which may
+/// not exist yet).
 pub fn plan(files: &[GeneratedFile], out_dir: &Path) -> io::Result<Plan> {
     let mut plan = Plan::default();
     let mut generated = BTreeSet::new();
-    for file in files {
+    let manifest_file = manifest::manifest_file(files);
+    for file in files.iter().chain([&manifest_file]) {
         generated.insert(file.path.clone());
         match fs::read(out_dir.join(&file.path)) {
             Ok(bytes) if bytes == file.contents.as_bytes() => plan.unchanged += 1,
@@ -66,18 +123,31 @@ pub fn plan(files: &[GeneratedFile], out_dir: &Path) -> io::Result<Plan> {
             Err(e) => return Err(e),
         }
     }
-    for path in existing_files(out_dir)? {
-        if !generated.contains(&path) {
-            let old = String::from_utf8_lossy(&fs::read(out_dir.join(&path))?).into_owned();
-            plan.changes.push(Change::Removed { path, old });
+    let listed = manifest::read(out_dir)?;
+    for path in visible_files(out_dir)? {
+        let bytes = fs::read(out_dir.join(&path))?;
+        let ours = manifest::has_header(&bytes);
+        if listed.is_none() && !ours && plan.foreign.is_none() {
+            plan.foreign = Some(path.clone());
         }
+        if generated.contains(&path) {
+            continue;
+        }
+        let old = String::from_utf8_lossy(&bytes).into_owned();
+        let proven = ours && listed.as_ref().is_some_and(|l| l.contains(&path));
+        plan.changes.push(if proven {
+            Change::Removed { path, old }
+        } else {
+            Change::Stray { path, old }
+        });
     }
     plan.changes.sort_by(|a, b| a.path().cmp(b.path()));
     Ok(plan)
 }
 
-/// Every file under `dir`, relative to it, skipping build directories. Empty if `dir` is absent.
-fn existing_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
+/// Every file under `dir`, relative to it, skipping dot-files, dot-directories, the build
+/// directory and `Cargo.lock`. Empty if `dir` is absent.
+fn visible_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     let mut pending = vec![PathBuf::new()];
     while let Some(relative) = pending.pop() {
@@ -88,15 +158,17 @@ fn existing_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
         };
         for entry in entries {
             let entry = entry?;
-            let path = relative.join(entry.file_name());
-            let kind = entry.file_type()?;
-            if kind.is_dir() {
-                if !(relative.as_os_str().is_empty()
-                    && IGNORED_DIRS.iter().any(|d| entry.file_name() == *d))
-                {
-                    pending.push(path);
-                }
-            } else if !(relative.as_os_str().is_empty() && entry.file_name() == "Cargo.lock") {
+            let name = entry.file_name();
+            let at_root = relative.as_os_str().is_empty();
+            if name.to_string_lossy().starts_with('.')
+                || (at_root && (IGNORED_DIRS.iter().any(|d| name == *d) || name == "Cargo.lock"))
+            {
+                continue;
+            }
+            let path = relative.join(&name);
+            if entry.file_type()?.is_dir() {
+                pending.push(path);
+            } else {
                 found.push(path);
             }
         }
@@ -106,18 +178,35 @@ fn existing_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
 }
 
 /// Applies a plan: writes added and modified files atomically (temp file + rename), removes
-/// stale ones and the directories they leave empty.
-pub fn apply(plan: &Plan, out_dir: &Path) -> io::Result<()> {
-    for change in &plan.changes {
+/// the files it proved its own and the directories they leave empty, keeps strays, and
+/// writes the manifest last (so an interrupted run never lists files it did not write).
+/// Refuses a directory it never generated into unless the plan was [`Plan::force`]d.
+pub fn apply(plan: &Plan, out_dir: &Path) -> Result<(), WriteError> {
+    if let Some(file) = &plan.foreign {
+        return Err(WriteError::NeverGenerated {
+            dir: out_dir.to_path_buf(),
+            file: file.clone(),
+        });
+    }
+    let io_error = |source| WriteError::Io {
+        dir: out_dir.to_path_buf(),
+        source,
+    };
+    let (manifest, others): (Vec<&Change>, Vec<&Change>) = plan
+        .changes
+        .iter()
+        .partition(|c| c.path() == Path::new(MANIFEST));
+    for change in others.into_iter().chain(manifest) {
         let target = out_dir.join(change.path());
         match change {
             Change::Added { new, .. } | Change::Modified { new, .. } => {
-                write_atomic(&target, new.as_bytes())?
+                write_atomic(&target, new.as_bytes()).map_err(io_error)?
             }
             Change::Removed { .. } => {
-                fs::remove_file(&target)?;
+                fs::remove_file(&target).map_err(io_error)?;
                 remove_empty_parents(&target, out_dir);
             }
+            Change::Stray { .. } => {}
         }
     }
     Ok(())

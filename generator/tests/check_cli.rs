@@ -1,9 +1,14 @@
 //! The `generator` binary on bad specs (tests/fixtures/bad/, one file per problem family):
 //! every problem is reported with its JSON pointer and line, the exit code is 2, nothing
-//! panics and nothing is written.
+//! panics and nothing is written. A spec that cannot be read at all is an I/O error (exit 3).
+//! (Exit 0 and 1 are tested in cli_determinism.rs, the refused `--out` in cli_out_dir.rs.)
+
+#[allow(dead_code)] // this binary runs the generator but takes no snapshots
+mod cli_support;
 
 use std::path::Path;
-use std::process::Command;
+
+use cli_support::run_generator;
 
 /// Runs the generator on a fixture and checks the outcome every bad spec shares.
 fn stderr_of(fixture: &str) -> String {
@@ -12,13 +17,7 @@ fn stderr_of(fixture: &str) -> String {
     let spec = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/bad")
         .join(fixture);
-    let output = Command::new(env!("CARGO_BIN_EXE_generator"))
-        .arg("--spec")
-        .arg(&spec)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .expect("the generator binary runs");
+    let output = run_generator(&spec, &out, &[]);
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     assert_eq!(
         output.status.code(),
@@ -31,6 +30,20 @@ fn stderr_of(fixture: &str) -> String {
     );
     assert!(!out.exists(), "{fixture}: wrote {}", out.display());
     stderr
+}
+
+#[test]
+fn a_spec_that_cannot_be_read_exits_3_naming_it() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let (spec, out) = (dir.path().join("absent.yaml"), dir.path().join("out"));
+    let output = run_generator(&spec, &out, &[]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains(&format!("cannot read {}", spec.display())),
+        "{stderr}"
+    );
+    assert!(!out.exists(), "wrote {}", out.display());
 }
 
 /// Asserts the fixture reports exactly these problems: each `(words, location)` must appear on

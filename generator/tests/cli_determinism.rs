@@ -1,44 +1,23 @@
 //! The `generator` CLI on spec/openapi.yaml: byte-identical output on every run, a second run
-//! rewrites nothing, `--check` writes nothing and names what would change, nothing outside
-//! `--out` is touched.
+//! rewrites nothing, `--check` writes nothing and names what would change (what `--out` may
+//! lose, and what beside it, is tested in cli_out_dir.rs).
 
-use std::collections::BTreeMap;
+mod cli_support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+use cli_support::{run_generator, snapshot};
 
 fn spec() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/openapi.yaml")
 }
 
 fn run(out: &Path, extra: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_generator"))
-        .arg("--spec")
-        .arg(spec())
-        .arg("--out")
-        .arg(out)
-        .args(["--crate-name", "datadog-feature-flags"])
-        .args(extra)
-        .output()
-        .expect("generator runs")
-}
-
-/// Every file under `dir` with its bytes, by relative path.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        for entry in fs::read_dir(&current).expect("readable") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                let relative = path.strip_prefix(dir).expect("inside").to_path_buf();
-                files.insert(relative, fs::read(&path).expect("file"));
-            }
-        }
-    }
-    files
+    let mut args = vec!["--crate-name", "datadog-feature-flags"];
+    args.extend_from_slice(extra);
+    run_generator(&spec(), out, &args)
 }
 
 fn stdout(output: &Output) -> String {
@@ -90,20 +69,4 @@ fn check_writes_nothing_and_names_each_file_that_would_change() {
     assert!(stderr.contains("src/stray.rs"), "{stderr}");
     assert!(stderr.contains("src/lib.rs"), "{stderr}");
     assert_eq!(snapshot(parent.path()), before, "--check wrote something");
-}
-
-#[test]
-fn stale_files_are_removed_and_siblings_of_out_are_untouched() {
-    let parent = tempfile::tempdir().expect("dir");
-    let out = parent.path().join("crate");
-    let sibling = parent.path().join("keep.txt");
-    fs::write(&sibling, "not ours").expect("write");
-    fs::create_dir_all(out.join("src/old")).expect("dir");
-    fs::write(out.join("src/old/gone.rs"), "// stale\n").expect("write");
-    assert!(run(&out, &[]).status.success());
-    assert!(
-        !out.join("src/old").exists(),
-        "stale file and its empty directory removed"
-    );
-    assert_eq!(fs::read_to_string(&sibling).expect("sibling"), "not ours");
 }

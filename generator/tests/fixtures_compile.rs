@@ -36,7 +36,9 @@ fn write_fixture_workspace() -> PathBuf {
             });
         }
         let dir = root.join(&fixture.name);
+        // The test owns this directory (under target/), manifest or not.
         let plan = write::plan(&files, &dir)
+            .map(write::Plan::force)
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
         write::apply(&plan, &dir).unwrap_or_else(|e| panic!("cannot write {}: {e}", dir.display()));
         members.push(format!("{:?}", fixture.name));

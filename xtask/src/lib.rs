@@ -6,7 +6,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use generator::write::{self, Plan};
+use generator::write::{self, Plan, WriteError};
 use generator::{drift, generate, Diagnostics, GenerateOptions};
 
 /// The spec, relative to the workspace root.
@@ -19,17 +19,32 @@ pub const CRATE_NAME: &str = "datadog-feature-flags";
 /// Why codegen could not run.
 #[derive(Debug)]
 pub enum CodegenError {
-    /// The spec or output could not be read or written.
+    /// The spec or output could not be read.
     Io(PathBuf, io::Error),
-    /// The spec has errors.
-    Spec(Diagnostics),
+    /// The spec (this file) has errors.
+    Spec(PathBuf, Diagnostics),
+    /// The output could not be written, or is a directory never generated into.
+    Write(WriteError),
+}
+
+impl CodegenError {
+    /// The exit status the README documents: 2 for spec errors, 3 for I/O and refusals.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CodegenError::Spec(..) => 2,
+            CodegenError::Io(..) | CodegenError::Write(_) => 3,
+        }
+    }
 }
 
 impl fmt::Display for CodegenError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             CodegenError::Io(path, e) => write!(f, "error: {}: {e}", path.display()),
-            CodegenError::Spec(d) => write!(f, "{d}\n{} error(s) in {SPEC}", d.0.len()),
+            CodegenError::Spec(spec, d) => {
+                write!(f, "{d}\n{} error(s) in {}", d.0.len(), spec.display())
+            }
+            CodegenError::Write(e) => write!(f, "error: {e}"),
         }
     }
 }
@@ -46,32 +61,56 @@ pub fn target_dir(root: &Path) -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
 }
 
+/// `path` relative to the workspace root when it lies inside it (`spec/openapi.yaml`), else
+/// as given: how messages and the generated files' headers name it.
+pub fn display_name(path: &Path) -> String {
+    let inside = |root: &Path, path: &Path| {
+        path.strip_prefix(root)
+            .ok()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+    };
+    let canonical = |p: &Path| p.canonicalize().ok();
+    match (canonical(&workspace_root()), canonical(path)) {
+        (Some(root), Some(path)) => inside(&root, &path),
+        _ => None,
+    }
+    .unwrap_or_else(|| path.display().to_string())
+}
+
 /// Generates `spec_path` in memory and compares with `out_dir`: the plan of what differs.
 pub fn plan(spec_path: &Path, out_dir: &Path) -> Result<Plan, CodegenError> {
     let source = std::fs::read_to_string(spec_path)
         .map_err(|e| CodegenError::Io(spec_path.to_path_buf(), e))?;
     let options = GenerateOptions {
         crate_name: CRATE_NAME.to_string(),
-        spec_name: SPEC.to_string(),
+        spec_name: display_name(spec_path),
     };
-    let generated = generate(&source, &options).map_err(CodegenError::Spec)?;
+    let generated = generate(&source, &options)
+        .map_err(|d| CodegenError::Spec(PathBuf::from(display_name(spec_path)), d))?;
     write::plan(&generated.files, out_dir).map_err(|e| CodegenError::Io(out_dir.to_path_buf(), e))
 }
 
-/// `cargo xtask codegen`: writes what changed; returns the one-line summary.
-pub fn codegen(root: &Path) -> Result<String, CodegenError> {
+/// `cargo xtask codegen`: writes what changed into `out_dir` (refusing a non-empty directory
+/// never generated into unless `force`); returns each removal and a one-line summary.
+pub fn codegen(spec_path: &Path, out_dir: &Path, force: bool) -> Result<String, CodegenError> {
     let started = Instant::now();
-    let out_dir = root.join(OUT_DIR);
-    let plan = plan(&root.join(SPEC), &out_dir)?;
-    write::apply(&plan, &out_dir).map_err(|e| CodegenError::Io(out_dir.clone(), e))?;
-    let count = |f: fn(&write::Change) -> bool| plan.changes.iter().filter(|c| f(c)).count();
-    let written = count(|c| !matches!(c, write::Change::Removed { .. }));
-    let removed = count(|c| matches!(c, write::Change::Removed { .. }));
-    Ok(format!(
-        "codegen: {written} file(s) written, {} unchanged, {removed} removed in {} ({OUT_DIR}/ from {SPEC})",
-        plan.unchanged,
-        millis(started.elapsed())
-    ))
+    let mut plan = plan(spec_path, out_dir)?;
+    if force {
+        plan = plan.force();
+    }
+    write::apply(&plan, out_dir).map_err(CodegenError::Write)?;
+    let mut report: String = plan
+        .removals()
+        .map(|path| format!("removed: {}\n", path.display()))
+        .collect();
+    report.push_str(&format!(
+        "codegen: {} in {} ({}/ from {})",
+        plan.summary(),
+        millis(started.elapsed()),
+        display_name(out_dir),
+        display_name(spec_path)
+    ));
+    Ok(report)
 }
 
 /// `cargo xtask codegen --check`: `Ok(None)` when `out_dir` is what `spec_path` generates,

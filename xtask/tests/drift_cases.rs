@@ -1,5 +1,7 @@
 //! `cargo xtask codegen --check` on a temporary copy of generated/: one changed byte, a stray
 //! file and a deleted file each make it exit 1 and name the file; a spec edit is reported by name.
+//! `cargo xtask codegen`: adopts a generated/ that has no manifest yet, refuses a directory it
+//! never generated into (exit 3), and names the spec it was given (exit 2 and 3).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -33,8 +35,13 @@ fn copy_tree(from: &Path, to: &Path) {
 
 /// Runs the real `xtask codegen --check` against `out` (and optionally another spec).
 fn check(out: &Path, spec: Option<&Path>) -> Output {
+    codegen(&["--check"], out, spec)
+}
+
+/// Runs the real `xtask codegen` with `flags` against `out` (and optionally another spec).
+fn codegen(flags: &[&str], out: &Path, spec: Option<&Path>) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_xtask"));
-    command.args(["codegen", "--check", "--out"]).arg(out);
+    command.arg("codegen").args(flags).arg("--out").arg(out);
     if let Some(spec) = spec {
         command.arg("--spec").arg(spec);
     }
@@ -80,7 +87,8 @@ fn a_stray_file_is_named() {
     let output = check(copy.path(), None);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     assert!(
-        stderr(&output).contains("stale (would be removed): src/models/hand_written.rs"),
+        stderr(&output)
+            .contains("stray (not generated; kept, remove it by hand): src/models/hand_written.rs"),
         "{}",
         stderr(&output)
     );
@@ -114,6 +122,48 @@ fn a_new_optional_field_in_the_spec_is_reported_by_name() {
         "{}",
         stderr(&output)
     );
+}
+
+#[test]
+fn codegen_adopts_a_generated_copy_without_manifest() {
+    let copy = copy_of_generated();
+    let manifest = copy.path().join(".openapi-rust-generator-manifest");
+    let expected = fs::read(&manifest).expect("generated/ has its manifest");
+    fs::remove_file(&manifest).expect("remove");
+    let output = codegen(&[], copy.path(), None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(fs::read(&manifest).expect("manifest written"), expected);
+    assert!(check(copy.path(), None).status.success());
+}
+
+#[test]
+fn codegen_refuses_a_directory_it_never_generated_into() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    fs::write(dir.path().join("README.md"), "mine\n").expect("write");
+    let output = codegen(&[], dir.path(), None);
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    assert!(stderr(&output).contains("--force"), "{}", stderr(&output));
+    let names: Vec<_> = fs::read_dir(dir.path()).expect("dir").collect();
+    assert_eq!(names.len(), 1, "wrote into a refused directory");
+}
+
+#[test]
+fn another_spec_is_named_in_errors() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let bad = dir.path().join("other.yaml");
+    fs::write(
+        &bad,
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {/a: 5}\n",
+    )
+    .expect("write spec");
+    let output = codegen(&[], &dir.path().join("out"), Some(&bad));
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains(&format!("error(s) in {}", bad.display())));
+    assert!(!stderr(&output).contains(SPEC), "{}", stderr(&output));
+    let absent = dir.path().join("absent.yaml");
+    let output = check(&dir.path().join("out"), Some(&absent));
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    assert!(stderr(&output).contains(&absent.display().to_string()));
 }
 
 /// Adds `name: {type: string}` as the first property of the component schema `schema`.

@@ -118,10 +118,13 @@ fn generate_into(spec: &Spec, dir: &Path) -> Outcome {
             };
         }
     };
-    let written = write::plan(&generated.files, dir).and_then(|plan| write::apply(&plan, dir));
-    if let Err(e) = written {
+    let written = match write::plan(&generated.files, dir) {
+        Ok(plan) => write::apply(&plan, dir).map_err(|e| e.to_string()),
+        Err(e) => Err(format!("cannot read {}: {e}", dir.display())),
+    };
+    if let Err(message) = written {
         return Outcome::Refused {
-            problems: vec![Finding::io(format!("cannot write {}: {e}", dir.display()))],
+            problems: vec![Finding::io(message)],
         };
     }
     Outcome::Generated {
