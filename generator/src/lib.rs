@@ -19,7 +19,7 @@ mod pipeline;
 pub mod write;
 
 pub use diagnostics::{Diagnostic, Diagnostics};
-pub use load::read_spec;
+pub use load::{decode_spec, read_spec};
 pub use options::GenerateOptions;
 pub use output::{GeneratedCrate, GeneratedFile};
 pub use pipeline::{check_spec, generate, CheckedSpec, STACK_BYTES};

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use generator::{generate, write, GenerateOptions};
+use generator::{decode_spec, generate, write, GenerateOptions};
 
 /// Exit status when the spec has errors.
 const SPEC_ERRORS: u8 = 2;
@@ -41,8 +41,8 @@ struct Cli {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let source = match std::fs::read_to_string(&cli.spec) {
-        Ok(s) => s,
+    let bytes = match std::fs::read(&cli.spec) {
+        Ok(bytes) => bytes,
         Err(e) => {
             eprintln!("error: cannot read {}: {e}", cli.spec.display());
             return ExitCode::from(IO_ERROR);
@@ -52,7 +52,9 @@ fn main() -> ExitCode {
         crate_name: cli.crate_name.clone(),
         spec_name: cli.spec.display().to_string(),
     };
-    let generated = match generate(&source, &options) {
+    let generated = match decode_spec(bytes, &options.spec_name)
+        .and_then(|source| generate(&source, &options))
+    {
         Ok(g) => g,
         Err(diagnostics) => {
             eprintln!("{diagnostics}");

@@ -1,6 +1,7 @@
 //! The `generator` binary on bad specs (tests/fixtures/bad/, one file per problem family):
 //! every problem is reported with its JSON pointer and line, the exit code is 2, nothing
-//! panics and nothing is written. A spec that cannot be read at all is an I/O error (exit 3).
+//! panics and nothing is written (a spec that is not UTF-8 too). A spec that cannot be read at
+//! all is an I/O error (exit 3).
 //! (Exit 0 and 1 are tested in cli_determinism.rs, the refused `--out` in cli_out_dir.rs.)
 
 #[allow(dead_code)] // this binary runs the generator but takes no snapshots
@@ -43,6 +44,19 @@ fn a_spec_that_cannot_be_read_exits_3_naming_it() {
         stderr.contains(&format!("cannot read {}", spec.display())),
         "{stderr}"
     );
+    assert!(!out.exists(), "wrote {}", out.display());
+}
+
+#[test]
+fn a_spec_that_is_not_utf8_is_a_spec_error_with_its_line() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let (spec, out) = (dir.path().join("latin1.yaml"), dir.path().join("out"));
+    std::fs::write(&spec, b"openapi: 3.0.3\ninfo:\n  title: caf\xe9\n").expect("write spec");
+    let output = run_generator(&spec, &out, &[]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("is not valid UTF-8"), "{stderr}");
+    assert!(stderr.contains("(line 3)"), "{stderr}");
     assert!(!out.exists(), "wrote {}", out.display());
 }
 

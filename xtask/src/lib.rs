@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use generator::write::{self, Plan, WriteError};
-use generator::{drift, generate, Diagnostics, GenerateOptions};
+use generator::{decode_spec, drift, generate, Diagnostics, GenerateOptions};
 
 /// The spec, relative to the workspace root.
 pub const SPEC: &str = "spec/openapi.yaml";
@@ -79,13 +79,14 @@ pub fn display_name(path: &Path) -> String {
 
 /// Generates `spec_path` in memory and compares with `out_dir`: the plan of what differs.
 pub fn plan(spec_path: &Path, out_dir: &Path) -> Result<Plan, CodegenError> {
-    let source = std::fs::read_to_string(spec_path)
-        .map_err(|e| CodegenError::Io(spec_path.to_path_buf(), e))?;
+    let bytes =
+        std::fs::read(spec_path).map_err(|e| CodegenError::Io(spec_path.to_path_buf(), e))?;
     let options = GenerateOptions {
         crate_name: CRATE_NAME.to_string(),
         spec_name: display_name(spec_path),
     };
-    let generated = generate(&source, &options)
+    let generated = decode_spec(bytes, &options.spec_name)
+        .and_then(|source| generate(&source, &options))
         .map_err(|d| CodegenError::Spec(PathBuf::from(display_name(spec_path)), d))?;
     write::plan(&generated.files, out_dir).map_err(|e| CodegenError::Io(out_dir.to_path_buf(), e))
 }

@@ -76,7 +76,13 @@ pub fn read_spec(path: &Path) -> Result<String, Diagnostics> {
             format!("cannot read {}: {e}", path.display()),
         ))
     })?;
-    text::decode(bytes, &path.display().to_string(), "#").map_err(one)
+    decode_spec(bytes, &path.display().to_string())
+}
+
+/// A spec file's bytes as text (without a byte order mark); invalid UTF-8 is a problem with
+/// its line, naming `file`. For callers that read the file themselves.
+pub fn decode_spec(bytes: Vec<u8>, file: &str) -> Result<String, Diagnostics> {
+    text::decode(bytes, file, "#").map_err(one)
 }
 
 /// A single problem as a `Diagnostics`.
