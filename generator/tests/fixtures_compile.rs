@@ -1,6 +1,7 @@
 //! Every fixture spec generates a crate that passes clippy and rustdoc with `-D warnings`, and
 //! whose behaviour tests (`tests/fixtures_behaviour/<fixture>.rs`, placed in the crate as
-//! `tests/behaviour.rs`) pass.
+//! `tests/behaviour.rs`, beside the shared loopback server `fixtures_behaviour/loopback.rs` as
+//! `tests/loopback/mod.rs`) pass.
 //!
 //! The crates are written under `<workspace>/target/fixture-crates/<fixture>/`, in a workspace
 //! of their own that reuses the main `Cargo.lock` (so nothing new is downloaded) and a target
@@ -24,6 +25,9 @@ fn workspace_root() -> PathBuf {
 fn write_fixture_workspace() -> PathBuf {
     let root = workspace_root().join("target").join("fixture-crates");
     let mut members = Vec::new();
+    let loopback_path = tests_dir().join("fixtures_behaviour").join("loopback.rs");
+    let loopback = fs::read_to_string(&loopback_path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", loopback_path.display()));
     for fixture in fixtures() {
         let mut files = generate_fixture(&fixture);
         let behaviour = tests_dir()
@@ -33,6 +37,10 @@ fn write_fixture_workspace() -> PathBuf {
             files.push(GeneratedFile {
                 path: PathBuf::from("tests/behaviour.rs"),
                 contents,
+            });
+            files.push(GeneratedFile {
+                path: PathBuf::from("tests/loopback/mod.rs"),
+                contents: loopback.clone(),
             });
         }
         let dir = root.join(&fixture.name);

@@ -4,7 +4,6 @@
 //! [`walk`]), so one problem never hides another.
 
 mod examples;
-mod names;
 mod operations;
 mod refs;
 mod schemas;
@@ -22,7 +21,6 @@ pub fn check(spec: &LoadedSpec) -> Vec<Diagnostic> {
     let inventory = walk::Inventory::of(document);
     let mut problems = unresolved::check(document, &inventory);
     problems.extend(operations::check(document, &inventory));
-    problems.extend(names::check(document, &inventory));
     problems.extend(schemas::check(&inventory));
     problems.extend(unsupported::check(document, &inventory));
     problems.extend(examples::check(document, &inventory, &|pointer| {

@@ -1,4 +1,4 @@
-//! Operation checks: every operation has a unique `operationId`, and path templates match the
+//! Operation checks: `operationId`s are unique, and path templates match the
 //! declared path parameters.
 
 use std::collections::BTreeMap;
@@ -30,7 +30,7 @@ pub fn check(document: &Value, inventory: &Inventory<'_>) -> Vec<Diagnostic> {
     problems
 }
 
-/// Missing and duplicate operationIds.
+/// Duplicate operationIds (a missing one is named by the model, with a warning).
 fn operation_ids(inventory: &Inventory<'_>) -> Vec<Diagnostic> {
     let mut first_use: BTreeMap<&str, &str> = BTreeMap::new();
     let mut problems = Vec::new();
@@ -41,14 +41,6 @@ fn operation_ids(inventory: &Inventory<'_>) -> Vec<Diagnostic> {
             .and_then(Value::as_str)
             .filter(|id| !id.trim().is_empty());
         let Some(id) = id else {
-            problems.push(Diagnostic::new(
-                operation.pointer.clone(),
-                format!(
-                    "missing operationId for {} {} (it names the generated method)",
-                    operation.method.to_uppercase(),
-                    operation.path
-                ),
-            ));
             continue;
         };
         match first_use.get(id) {

@@ -81,8 +81,6 @@ pub struct OperationSite<'a> {
     pub pointer: String,
     /// The path template, e.g. `/pets/{id}`.
     pub path: &'a str,
-    /// The method key, e.g. `get`.
-    pub method: &'a str,
     /// The operation object.
     pub value: &'a Value,
     /// The path item holding it.
@@ -230,7 +228,6 @@ impl<'a> Inventory<'a> {
             self.operations.push(OperationSite {
                 pointer: op_pointer,
                 path,
-                method,
                 value: operation,
                 path_item: Site {
                     pointer: pointer.clone(),

@@ -29,9 +29,9 @@ pub fn groups(api: &Api) -> Vec<Group<'_>> {
             Some(group) if group.tag == op.group => group.operations.push(op),
             _ => groups.push(Group {
                 tag: &op.group,
-                module: names::field_name(&op.group),
-                accessor: names::field_name(&op.group),
-                type_name: format!("{}Api", names::type_name(&op.group)),
+                module: op.group_rust.clone(),
+                accessor: op.group_rust.clone(),
+                type_name: format!("{}Api", names::type_name(&op.group_rust)),
                 operations: vec![op],
             }),
         }

@@ -213,8 +213,7 @@ fn quick_start(api: &Api, options: &GenerateOptions) -> String {
         .map(|op| {
             format!(
                 "let response = client.{}().{}().send().await?;\nprintln!(\"{{response:?}}\");\n",
-                crate::model::names::field_name(&op.group),
-                op.rust_name
+                op.group_rust, op.rust_name
             )
         })
         .unwrap_or_default();

@@ -6,12 +6,12 @@ use quote::{format_ident, quote};
 use serde_json::Value;
 
 use super::operations::required_params;
-use crate::model::{names, Api, Operation, Param, TypeKind, TypeRef};
+use crate::model::{Api, Operation, Param, TypeKind, TypeRef};
 
 /// The example program for `op` in the crate whose library is called `lib`.
 pub fn emit_example(op: &Operation, api: &Api, lib: &str) -> TokenStream {
     let lib_ident = format_ident!("{}", lib);
-    let group = format_ident!("{}", names::field_name(&op.group));
+    let group = format_ident!("{}", op.group_rust);
     let method = format_ident!("{}", op.rust_name);
     let required = required_params(op);
     let param_lets = required.iter().map(|p| param_let(p, api, &lib_ident));

@@ -83,10 +83,14 @@ pub fn emit_crate(
 
 /// `src/models/<type>.rs` per named type and `src/models/mod.rs`.
 fn emit_models(api: &Api, out: &mut Files<'_>) {
-    let modules: Vec<_> = api
+    let wanted: Vec<names::Wanted> = api
         .types
         .iter()
-        .map(|def| format_ident!("{}", names::field_name(&def.name)))
+        .map(|def| names::Wanted::new(&def.name, format!("type `{}`", def.name)))
+        .collect();
+    let modules: Vec<_> = names::distinct(&wanted, names::field_name, &[])
+        .into_iter()
+        .map(|given| format_ident!("{}", given.rust))
         .collect();
     for (def, module) in api.types.iter().zip(&modules) {
         out.rust(

@@ -10,6 +10,7 @@ pub mod pagination;
 pub mod resolve;
 pub mod schemas;
 pub mod servers;
+pub mod warn;
 
 use serde_json::Value;
 
@@ -308,7 +309,8 @@ impl Method {
 /// One operation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Operation {
-    /// `operationId` as written in the spec.
+    /// `operationId` as written in the spec (or, when it has none, derived from the method
+    /// and path: `get_pets_pet_id`).
     pub id: String,
     /// snake_case method name.
     pub rust_name: String,
@@ -316,6 +318,8 @@ pub struct Operation {
     pub type_name: String,
     /// The first tag (or `untagged`): operations are grouped by it.
     pub group: String,
+    /// snake_case name of the group's module and `Client` accessor, distinct among groups.
+    pub group_rust: String,
     /// HTTP method.
     pub method: Method,
     /// Path template, e.g. `/api/v2/feature-flags/{feature_flag_id}`.
@@ -362,6 +366,17 @@ pub enum ParamLocation {
     Query,
     /// In a header.
     Header,
+}
+
+impl ParamLocation {
+    /// The location as OpenAPI's `in` spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParamLocation::Path => "path",
+            ParamLocation::Query => "query",
+            ParamLocation::Header => "header",
+        }
+    }
 }
 
 /// A parameter.

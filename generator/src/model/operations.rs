@@ -3,8 +3,10 @@
 
 use openapiv3::{OpenAPI, Parameter, ParameterSchemaOrContent, PathItem, ReferenceOr, StatusCode};
 
+use super::names::Wanted;
 use super::resolve::component;
 use super::schemas::TypeBuilder;
+use super::warn::{warn, MISSING_OPERATION_ID, RENAMED};
 use super::{
     names, pagination, servers, Docs, MediaKind, Method, Operation, Param, ParamLocation,
     PathSegment, RequestBody, Response, ResponseBody, Sites, Status, TypeRef,
@@ -40,7 +42,7 @@ pub fn build_operations<'a>(
         sites,
         diagnostics,
     };
-    let mut operations = Vec::new();
+    let mut sites = Vec::new();
     for (path, item) in &spec.paths.paths {
         let pointer = pointer_join("#/paths", path);
         let ReferenceOr::Item(item) = item else {
@@ -51,11 +53,20 @@ pub fn build_operations<'a>(
             continue;
         };
         for (method, name, operation) in methods(item) {
-            let op_pointer = format!("{pointer}/{name}");
-            if let Some(op) = build_operation(&mut cx, path, item, method, operation, &op_pointer) {
-                operations.push(op);
-            }
+            sites.push(OperationSite {
+                path,
+                item,
+                method,
+                operation,
+                pointer: format!("{pointer}/{name}"),
+            });
         }
+    }
+    let names = operation_names(&mut cx, &sites);
+    let groups = group_names(&sites);
+    let mut operations = Vec::new();
+    for ((site, names), group) in sites.iter().zip(names).zip(groups) {
+        operations.push(build_operation(&mut cx, site, names, group));
     }
     operations.sort_by(|a, b| (&a.group, &a.rust_name).cmp(&(&b.group, &b.rust_name)));
     let error_body = shared_error_body(&operations);
@@ -78,20 +89,127 @@ fn methods(item: &PathItem) -> impl Iterator<Item = (Method, &'static str, &open
     .filter_map(|(method, name, op)| op.as_ref().map(|op| (method, name, op)))
 }
 
-fn build_operation<'a>(
-    cx: &mut Context<'a, '_>,
-    path: &str,
+/// One operation where the spec writes it.
+struct OperationSite<'a> {
+    path: &'a str,
     item: &'a PathItem,
     method: Method,
-    op: &'a openapiv3::Operation,
-    pointer: &str,
-) -> Option<Operation> {
-    let Some(id) = op.operation_id.clone() else {
-        cx.diagnostics
-            .push(Diagnostic::new(pointer, "operation has no operationId"));
-        return None;
-    };
-    let type_name = names::type_name(&id);
+    operation: &'a openapiv3::Operation,
+    pointer: String,
+}
+
+/// The names of one operation: its id (given or derived) and its distinct Rust names.
+struct OperationNames {
+    id: String,
+    rust_name: String,
+    type_name: String,
+}
+
+/// Names of the group handle's own methods, which an operation's method must not take.
+const GROUP_METHODS: &[(&str, &str)] = &[("new", "the group handle's constructor")];
+
+/// Every operation's names, distinct across the crate (they name example files and the
+/// variants of `UnstableOperation`). An operation without an `operationId` is named after its
+/// method and path (`get_pets_pet_id`), with a warning.
+fn operation_names(cx: &mut Context<'_, '_>, sites: &[OperationSite<'_>]) -> Vec<OperationNames> {
+    let ids: Vec<String> = sites
+        .iter()
+        .map(|site| {
+            let given = site.operation.operation_id.as_deref().map(str::trim);
+            match given.filter(|id| !id.is_empty()) {
+                Some(id) => id.to_string(),
+                None => {
+                    let id = names::field_name(&format!("{} {}", site.method.as_str(), site.path));
+                    let message = format!(
+                        "operation {} {} has no operationId; it is named `{id}` after its method and path",
+                        site.method.as_str(),
+                        site.path
+                    );
+                    warn(cx.diagnostics, MISSING_OPERATION_ID, &site.pointer, message);
+                    id
+                }
+            }
+        })
+        .collect();
+    let wanted: Vec<Wanted> = ids
+        .iter()
+        .map(|id| Wanted::new(id, format!("operation {id:?}")))
+        .collect();
+    let methods = names::distinct(&wanted, names::field_name, GROUP_METHODS);
+    let types = names::distinct(&wanted, names::type_name, &[]);
+    let mut out = Vec::with_capacity(sites.len());
+    for (((site, id), method), ty) in sites.iter().zip(ids).zip(methods).zip(types) {
+        for renamed in [method.renamed, ty.renamed].into_iter().flatten() {
+            warn(cx.diagnostics, RENAMED, &site.pointer, renamed);
+        }
+        out.push(OperationNames {
+            id,
+            rust_name: method.rust,
+            type_name: ty.rust,
+        });
+    }
+    out
+}
+
+/// Each operation's group (its first tag, or [`UNTAGGED_GROUP`]) with the group's snake_case
+/// Rust name, distinct among groups (it names a module and a `Client` method).
+fn group_names(sites: &[OperationSite<'_>]) -> Vec<(String, String)> {
+    let tags: Vec<&str> = sites
+        .iter()
+        .map(|site| {
+            site.operation
+                .tags
+                .first()
+                .map_or(UNTAGGED_GROUP, String::as_str)
+        })
+        .collect();
+    let mut distinct_tags: Vec<&str> = tags.clone();
+    distinct_tags.sort_unstable();
+    distinct_tags.dedup();
+    let wanted: Vec<Wanted> = distinct_tags
+        .iter()
+        .map(|tag| Wanted::new(tag, format!("tag {tag:?}")))
+        .collect();
+    let given = names::distinct(&wanted, names::field_name, CLIENT_METHODS);
+    tags.iter()
+        .map(|tag| {
+            let index = distinct_tags.binary_search(tag).unwrap_or_default();
+            let rust = given
+                .get(index)
+                .map_or_else(String::new, |g| g.rust.clone());
+            (tag.to_string(), rust)
+        })
+        .collect()
+}
+
+/// Names of `Client`'s own methods, which a group accessor must not take.
+const CLIENT_METHODS: &[(&str, &str)] = &[
+    ("builder", "a method of `Client`"),
+    ("from_env", "a method of `Client`"),
+    ("execute", "a method of `Client`"),
+    ("new", "a method of `Client`"),
+    ("clone", "a method of `Client`"),
+    ("fmt", "a method of `Client`"),
+];
+
+fn build_operation<'a>(
+    cx: &mut Context<'a, '_>,
+    site: &OperationSite<'a>,
+    names: OperationNames,
+    (group, group_rust): (String, String),
+) -> Operation {
+    let OperationSite {
+        path,
+        item,
+        method,
+        operation: op,
+        ref pointer,
+    } = *site;
+    let OperationNames {
+        id,
+        rust_name,
+        type_name,
+    } = names;
     let params = build_params(cx, item, op, &type_name, pointer);
     let segments = build_segments(cx, path, &params, pointer);
     let body = op
@@ -108,13 +226,10 @@ fn build_operation<'a>(
         cx.sites,
     );
     let mut operation = Operation {
-        rust_name: names::field_name(&id),
+        rust_name,
         type_name,
-        group: op
-            .tags
-            .first()
-            .cloned()
-            .unwrap_or_else(|| UNTAGGED_GROUP.to_string()),
+        group,
+        group_rust,
         method,
         path: path.to_string(),
         segments,
@@ -134,7 +249,7 @@ fn build_operation<'a>(
         id,
     };
     operation.pagination = pagination::detect(&operation, cx.types);
-    Some(operation)
+    operation
 }
 
 /// Path-level parameters then the operation's own; an operation parameter replaces a
@@ -174,9 +289,50 @@ fn build_params<'a>(
             Err(message) => cx.diagnostics.push(Diagnostic::new(param_pointer, message)),
         }
     }
-    resolved
+    let built: Vec<(Param, String)> = resolved
         .into_iter()
-        .filter_map(|(param, param_pointer)| build_param(cx, param, type_name, &param_pointer))
+        .filter_map(|(param, param_pointer)| {
+            build_param(cx, param, type_name, &param_pointer).map(|p| (p, param_pointer))
+        })
+        .collect();
+    name_params(cx, built)
+}
+
+/// Names of the request builder's own fields and methods, which a parameter must not take.
+const BUILDER_MEMBERS: &[(&str, &str)] = &[
+    ("client", "a field of the request builder"),
+    ("body", "the request builder's body"),
+    ("send", "a method of the request builder"),
+    ("send_with_response", "a method of the request builder"),
+    ("to_request", "a method of the request builder"),
+    ("into_stream", "a method of the request builder"),
+    ("into_future", "a method of the request builder"),
+    ("clone", "a method of the request builder"),
+    ("fmt", "a method of the request builder"),
+];
+
+/// Gives parameters distinct Rust names, clear of the builder's own members: a parameter
+/// sharing its name with one in another location takes the location (`id_query`).
+fn name_params(cx: &mut Context<'_, '_>, built: Vec<(Param, String)>) -> Vec<Param> {
+    let wanted: Vec<Wanted> = built
+        .iter()
+        .map(|(p, _)| Wanted {
+            raw: &p.name,
+            label: format!("{} parameter {:?}", p.location.as_str(), p.name),
+            qualifier: Some(p.location.as_str()),
+        })
+        .collect();
+    let given = names::distinct(&wanted, names::field_name, BUILDER_MEMBERS);
+    built
+        .into_iter()
+        .zip(given)
+        .map(|((mut param, pointer), given)| {
+            if let Some(message) = given.renamed {
+                warn(cx.diagnostics, RENAMED, &pointer, message);
+            }
+            param.rust_name = given.rust;
+            param
+        })
         .collect()
 }
 

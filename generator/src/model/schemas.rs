@@ -14,7 +14,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use openapiv3::{OpenAPI, ReferenceOr, Schema, SchemaData};
 
 use self::shape::{shape_of, Extra, SchemaRef, Shape};
-use super::names::{type_name, variant_name};
+use super::names::{distinct, type_name, variant_name, Wanted};
+use super::warn::{warn, RENAMED};
 use super::{Docs, Enum, EnumRepr, EnumVariant, TypeDef, TypeKind, TypeRef};
 use crate::diagnostics::{pointer_join, Diagnostic, Diagnostics};
 
@@ -50,9 +51,22 @@ impl<'a> TypeBuilder<'a> {
             component_meta: HashMap::new(),
         };
         let schemas = spec.components.as_ref().map(|c| &c.schemas);
-        for key in schemas.into_iter().flat_map(|s| s.keys()) {
-            let name = builder.unique_name(&type_name(key));
-            builder.components.insert(key, name);
+        let keys: Vec<&str> = schemas
+            .into_iter()
+            .flat_map(|s| s.keys())
+            .map(String::as_str)
+            .collect();
+        let wanted: Vec<Wanted> = keys
+            .iter()
+            .map(|key| Wanted::new(key, format!("schema {key:?}")))
+            .collect();
+        for (key, given) in keys.iter().zip(distinct(&wanted, type_name, &[])) {
+            if let Some(message) = given.renamed {
+                let pointer = pointer_join("#/components/schemas", key);
+                warn(&mut builder.diagnostics, RENAMED, &pointer, message);
+            }
+            builder.taken.insert(given.rust.clone());
+            builder.components.insert(key, given.rust);
         }
         builder.component_meta = builder.component_metas();
         for (key, schema) in schemas.into_iter().flatten() {
@@ -263,16 +277,14 @@ impl<'a> TypeBuilder<'a> {
         'a: 's,
     {
         match shape_of(schema) {
-            Shape::String { values, .. } if !values.is_empty() => TypeKind::Enum(enum_of(
-                EnumRepr::String,
-                values.iter().map(|v| (variant_name(v), v.clone().into())),
-            )),
-            Shape::Integer { values, .. } if !values.is_empty() => TypeKind::Enum(enum_of(
-                EnumRepr::Integer,
-                values
-                    .iter()
-                    .map(|v| (variant_name(&v.to_string()), (*v).into())),
-            )),
+            Shape::String { values, .. } if !values.is_empty() => {
+                let values = values.iter().map(|v| (v.clone(), v.clone().into()));
+                TypeKind::Enum(self.enum_of(EnumRepr::String, values, pointer))
+            }
+            Shape::Integer { values, .. } if !values.is_empty() => {
+                let values = values.iter().map(|v| (v.to_string(), (*v).into()));
+                TypeKind::Enum(self.enum_of(EnumRepr::Integer, values, pointer))
+            }
             Shape::Object(object) if !object.properties.is_empty() => {
                 TypeKind::Struct(self.struct_of(name, vec![objects::Part::own(object, pointer)]))
             }
@@ -289,6 +301,43 @@ impl<'a> TypeBuilder<'a> {
             }
             _ => TypeKind::Alias(self.fresh_ref(schema, name, pointer)),
         }
+    }
+
+    /// An enum from (text, value) pairs of the schema at `pointer`: duplicate values dropped,
+    /// variant names made distinct (with a warning for each one renamed).
+    fn enum_of(
+        &mut self,
+        repr: EnumRepr,
+        values: impl Iterator<Item = (String, serde_json::Value)>,
+        pointer: &str,
+    ) -> Enum {
+        let mut unique: Vec<(String, serde_json::Value)> = Vec::new();
+        for (text, value) in values {
+            if !unique.iter().any(|(_, v)| *v == value) {
+                unique.push((text, value));
+            }
+        }
+        let wanted: Vec<Wanted> = unique
+            .iter()
+            .map(|(text, _)| Wanted::new(text, format!("enum value {text:?}")))
+            .collect();
+        let given = distinct(&wanted, variant_name, &[]);
+        let mut variants = Vec::with_capacity(unique.len());
+        for ((_, value), given) in unique.into_iter().zip(given) {
+            if let Some(message) = given.renamed {
+                warn(
+                    &mut self.diagnostics,
+                    RENAMED,
+                    &pointer_join(pointer, "enum"),
+                    message,
+                );
+            }
+            variants.push(EnumVariant {
+                rust_name: given.rust,
+                value,
+            });
+        }
+        Enum { repr, variants }
     }
 
     /// A Rust type name not used yet: `base`, else `base2`, `base3`...
@@ -416,21 +465,6 @@ fn docs_of(data: &SchemaData) -> Docs {
         summary: data.title.clone(),
         description: data.description.clone(),
     }
-}
-
-/// An enum from (Rust name, value) pairs: duplicate values dropped, clashing names numbered.
-fn enum_of(repr: EnumRepr, values: impl Iterator<Item = (String, serde_json::Value)>) -> Enum {
-    let mut variants: Vec<EnumVariant> = Vec::new();
-    let mut names = BTreeSet::new();
-    for (base, value) in values {
-        if variants.iter().any(|v| v.value == value) {
-            continue;
-        }
-        let rust_name = numbered(&base, &names);
-        names.insert(rust_name.clone());
-        variants.push(EnumVariant { rust_name, value });
-    }
-    Enum { repr, variants }
 }
 
 /// `base`, or `base2`, `base3`... whichever `taken` does not hold yet.

@@ -4,9 +4,10 @@
 use std::collections::BTreeSet;
 
 use super::shape::{shape_of, Extra, ObjectShape, SchemaRef, Shape};
-use super::{numbered, TypeBuilder};
+use super::TypeBuilder;
 use crate::diagnostics::{pointer_join, Diagnostic};
-use crate::model::names::field_name;
+use crate::model::names::{distinct, field_name, Wanted};
+use crate::model::warn::{warn, RENAMED};
 use crate::model::{Additional, Field, Struct};
 
 /// The Rust name of the field that keeps properties the spec does not list.
@@ -135,21 +136,24 @@ impl<'a> TypeBuilder<'a> {
         'a: 's,
     {
         let mut fields: Vec<Field> = Vec::new();
+        let mut pointers: Vec<String> = Vec::new();
         let mut required = BTreeSet::new();
         let mut additional = Additional::Keep;
         for part in parts {
             let owner = part.owner.as_deref().unwrap_or(name);
             let properties = pointer_join(&part.pointer, "properties");
             for (json_name, schema) in &part.object.properties {
-                let field = self.field_of(
-                    owner,
-                    json_name,
-                    *schema,
-                    &pointer_join(&properties, json_name),
-                );
-                match fields.iter_mut().find(|f| f.json_name == field.json_name) {
-                    Some(existing) => *existing = field,
-                    None => fields.push(field),
+                let pointer = pointer_join(&properties, json_name);
+                let field = self.field_of(owner, json_name, *schema, &pointer);
+                match fields.iter().position(|f| f.json_name == field.json_name) {
+                    Some(i) => {
+                        fields[i] = field;
+                        pointers[i] = pointer;
+                    }
+                    None => {
+                        fields.push(field);
+                        pointers.push(pointer);
+                    }
                 }
             }
             required.extend(part.object.required.iter().copied());
@@ -165,7 +169,7 @@ impl<'a> TypeBuilder<'a> {
         for field in &mut fields {
             field.required = required.contains(field.json_name.as_str());
         }
-        name_fields(&mut fields);
+        self.name_fields(&mut fields, &pointers);
         Struct { fields, additional }
     }
 
@@ -197,18 +201,21 @@ impl<'a> TypeBuilder<'a> {
             docs: meta.docs,
         }
     }
-}
 
-/// Makes field names unique in spec order, keeping clear of [`EXTRA_FIELD`].
-fn name_fields(fields: &mut [Field]) {
-    let mut taken = BTreeSet::from([EXTRA_FIELD.to_string()]);
-    for field in fields {
-        let base = if taken.contains(&field.rust_name) {
-            format!("{}_", field.rust_name)
-        } else {
-            field.rust_name.clone()
-        };
-        field.rust_name = numbered(&base, &taken);
-        taken.insert(field.rust_name.clone());
+    /// Makes field names distinct in spec order, keeping clear of [`EXTRA_FIELD`]; each
+    /// renamed field is warned about at its property (`pointers`, parallel to `fields`).
+    fn name_fields(&mut self, fields: &mut [Field], pointers: &[String]) {
+        let wanted: Vec<Wanted> = fields
+            .iter()
+            .map(|f| Wanted::new(&f.json_name, format!("property {:?}", f.json_name)))
+            .collect();
+        let reserved = [(EXTRA_FIELD, "the field keeping unknown properties")];
+        let given = distinct(&wanted, field_name, &reserved);
+        for ((field, pointer), given) in fields.iter_mut().zip(pointers).zip(given) {
+            if let Some(message) = given.renamed {
+                warn(&mut self.diagnostics, RENAMED, pointer, message);
+            }
+            field.rust_name = given.rust;
+        }
     }
 }

@@ -418,9 +418,9 @@ fn field_names_are_escaped_and_unique() {
         names,
         [
             "type_",
-            "additional_properties_",
+            "additional_properties_2",
             "foo_bar",
-            "foo_bar_",
+            "foo_bar_2",
             "n2fa"
         ]
     );
