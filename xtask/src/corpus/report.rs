@@ -20,24 +20,18 @@ pub fn table(runs: &[Run]) -> String {
          | --- | ---: | --- | ---: | --- | --- |\n",
     );
     for run in runs {
-        let (ops, warnings) = match &run.outcome {
-            Outcome::Generated {
-                operations,
-                warnings,
-                ..
-            } => (
-                operations.to_string(),
-                by_code(warnings.iter().map(|w| w.code.as_str())),
-            ),
-            _ => ("-".to_string(), String::new()),
+        let ops = match &run.outcome {
+            Outcome::Generated { operations, .. } => operations.to_string(),
+            _ => "-".to_string(),
         };
         let _ = writeln!(
             out,
-            "| {} | {ops} | {} | {} | {warnings} | {} |",
+            "| {} | {ops} | {} | {} | {} | {} |",
             run.spec.file_name,
             run.outcome.result(),
             seconds(run.time),
-            by_code(error_codes(&run.outcome).into_iter()),
+            by_code(warning_codes(run).into_iter(), CODES_PER_CELL),
+            by_code(error_codes(&run.outcome).into_iter(), CODES_PER_CELL),
         );
     }
     out
@@ -77,10 +71,7 @@ pub fn details(runs: &[Run], summary: &str) -> String {
     out.push_str("## Errors by code (specs refused or failing cargo check)\n\n");
     out.push_str(&codes_across(runs, |run| error_codes(&run.outcome)));
     out.push_str("\n## Warnings by code (generated specs)\n\n");
-    out.push_str(&codes_across(runs, |run| match &run.outcome {
-        Outcome::Generated { warnings, .. } => warnings.iter().map(|w| w.code.as_str()).collect(),
-        _ => Vec::new(),
-    }));
+    out.push_str(&codes_across(runs, warning_codes));
     for run in runs {
         let lines = finding_lines(&run.outcome);
         if lines.is_empty() {
@@ -88,10 +79,14 @@ pub fn details(runs: &[Run], summary: &str) -> String {
         }
         let _ = writeln!(
             out,
-            "\n## {} ({})\n\n```text",
+            "\n## {} ({})\n",
             run.spec.file_name,
             run.outcome.result()
         );
+        let codes = error_codes(&run.outcome)
+            .into_iter()
+            .chain(warning_codes(run));
+        let _ = writeln!(out, "codes: {}\n\n```text", by_code(codes, usize::MAX));
         for line in lines.iter().take(SHOWN_PER_SPEC) {
             let _ = writeln!(out, "{}", line.trim_end());
         }
@@ -113,6 +108,14 @@ fn error_codes(outcome: &Outcome) -> Vec<&str> {
             ..
         } => errors.iter().map(|e| e.code.as_str()).collect(),
         Outcome::Generated { .. } => Vec::new(),
+    }
+}
+
+/// The codes of a generated spec's warnings.
+fn warning_codes(run: &Run) -> Vec<&str> {
+    match &run.outcome {
+        Outcome::Generated { warnings, .. } => warnings.iter().map(|w| w.code.as_str()).collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -162,8 +165,8 @@ fn codes_across<'a>(runs: &'a [Run], codes_of: impl Fn(&'a Run) -> Vec<&'a str>)
 }
 
 /// `deprecated×35, E0124×1`: each code with its count, the most frequent first (the first
-/// few of them).
-fn by_code<'a>(codes: impl Iterator<Item = &'a str>) -> String {
+/// `at_most` of them).
+fn by_code<'a>(codes: impl Iterator<Item = &'a str>, at_most: usize) -> String {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for code in codes {
         *counts.entry(code).or_default() += 1;
@@ -172,11 +175,11 @@ fn by_code<'a>(codes: impl Iterator<Item = &'a str>) -> String {
     counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     let mut shown: Vec<String> = counts
         .iter()
-        .take(CODES_PER_CELL)
+        .take(at_most)
         .map(|(code, n)| format!("{code}×{n}"))
         .collect();
-    if counts.len() > CODES_PER_CELL {
-        shown.push(format!("+{} more", counts.len() - CODES_PER_CELL));
+    if counts.len() > at_most {
+        shown.push(format!("+{} more", counts.len() - at_most));
     }
     shown.join(", ").replace('|', "\\|")
 }
