@@ -161,6 +161,19 @@ fn contains(ty: &TypeRef, wanted: &dyn Fn(&TypeRef) -> bool) -> bool {
         }
 }
 
+/// Whether any type, property, operation or parameter is deprecated.
+fn api_has_deprecated(api: &Api) -> bool {
+    let fields = |kind: &TypeKind| match kind {
+        TypeKind::Struct(s) => s.fields.iter().any(|f| f.deprecated),
+        _ => false,
+    };
+    api.types.iter().any(|t| t.deprecated || fields(&t.kind))
+        || api
+            .operations
+            .iter()
+            .any(|op| op.deprecated || op.params.iter().any(|p| p.deprecated))
+}
+
 /// `src/lib.rs`: crate docs with a quick start, modules and re-exports.
 pub fn lib_rs(api: &Api, options: &GenerateOptions) -> TokenStream {
     let mut text = format!("# {}\n\n", api.title);
@@ -179,6 +192,8 @@ pub fn lib_rs(api: &Api, options: &GenerateOptions) -> TokenStream {
         .chain(std::iter::once(""))
         .chain(quick_start.lines())
         .map(|l| format!(" {l}"));
+    // The crate uses its own deprecated items; their users outside it are still warned.
+    let allow_deprecated = api_has_deprecated(api).then(|| quote! { #[allow(deprecated)] });
     quote! {
         #( #![doc = #lines] )*
         #![deny(missing_docs)]
@@ -186,8 +201,10 @@ pub fn lib_rs(api: &Api, options: &GenerateOptions) -> TokenStream {
         #[rustfmt::skip]
         mod api_spec;
         #[rustfmt::skip]
+        #allow_deprecated
         pub mod apis;
         #[rustfmt::skip]
+        #allow_deprecated
         pub mod models;
         #[rustfmt::skip]
         #[allow(dead_code)]

@@ -50,7 +50,11 @@ pub fn emit_example(op: &Operation, api: &Api, lib: &str) -> TokenStream {
     } else {
         quote! { let response = #send; println!("{response:#?}"); }
     };
-    let allow_deprecated = op.deprecated.then(|| quote! { #[allow(deprecated)] });
+    let mentions = |ty: &TypeRef| super::types::mentions_deprecated(ty, api);
+    let uses_deprecated = op.deprecated
+        || required.iter().any(|p| mentions(&p.ty))
+        || op.body.as_ref().is_some_and(|b| mentions(&b.ty));
+    let allow_deprecated = uses_deprecated.then(|| quote! { #[allow(deprecated)] });
     let summary = op.docs.summary.clone().unwrap_or_else(|| op.id.clone());
     let env = api.env_vars();
     let env_text = if env.is_empty() {
@@ -101,7 +105,7 @@ fn param_let(param: &Param, api: &Api, lib: &Ident) -> TokenStream {
 
 /// A JSON value of the right type when the spec gives no example.
 fn placeholder(ty: &TypeRef, name: &str, api: &Api) -> Value {
-    match ty {
+    match super::display::resolved(ty, api) {
         TypeRef::String => Value::String(format!("example-{name}")),
         TypeRef::Bool => Value::Bool(true),
         TypeRef::I32 | TypeRef::I64 => Value::from(1),

@@ -3,6 +3,7 @@
 pub mod api_spec;
 pub mod apis;
 pub mod crate_files;
+pub mod display;
 pub mod docs;
 pub mod examples;
 pub mod operations;

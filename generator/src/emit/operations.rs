@@ -9,7 +9,7 @@ use super::docs;
 use super::responses::{self, Output};
 use super::types::type_tokens;
 use crate::diagnostics::Diagnostic;
-use crate::model::{Api, Operation, Param, ParamLocation, PathSegment, TypeKind, TypeRef};
+use crate::model::{Api, Operation, Param, ParamLocation, PathSegment, TypeRef};
 
 /// The items of one operation's file: the operation's static description, its request builder
 /// and, where needed, its success enum.
@@ -263,9 +263,9 @@ fn param_step(param: &Param, api: &Api, op: &Operation) -> Result<TokenStream, D
         ParamLocation::Header => quote! { request.header(#name, #value); },
         _ => quote! { request.query(#name, #value); },
     };
-    let (item_ty, is_array) = match &param.ty {
+    let (item_ty, is_array) = match super::display::resolved(&param.ty, api) {
         TypeRef::Vec(item) => (&**item, true),
-        other => (other, false),
+        _ => (&param.ty, false),
     };
     let value = display_value(item_ty, quote! { value }, api, op, param)?;
     let one = add(value);
@@ -289,37 +289,15 @@ fn display_value(
     op: &Operation,
     param: &Param,
 ) -> Result<TokenStream, Diagnostic> {
-    let scalar = match ty {
-        TypeRef::DateTime => {
-            return Ok(quote! { &#expr.to_rfc3339_opts(::chrono::SecondsFormat::AutoSi, true) })
-        }
-        TypeRef::String
-        | TypeRef::Bool
-        | TypeRef::I32
-        | TypeRef::I64
-        | TypeRef::F32
-        | TypeRef::F64 => true,
-        TypeRef::Uuid | TypeRef::Date | TypeRef::Json => true,
-        TypeRef::Named(name) => api
-            .type_def(name)
-            .is_some_and(|t| matches!(t.kind, TypeKind::Enum(_))),
-        TypeRef::Base64
-        | TypeRef::Binary
-        | TypeRef::Vec(_)
-        | TypeRef::Map(_)
-        | TypeRef::Nullable(_) => false,
-    };
-    if scalar {
-        Ok(quote! { #expr })
-    } else {
-        Err(Diagnostic::new(
+    super::display::display_expr(ty, expr, api).ok_or_else(|| {
+        Diagnostic::new(
             format!("#/paths/{}", crate::diagnostics::escape_token(&op.path)),
             format!(
                 "parameter `{}` of `{}` is not a scalar or an array of scalars; it cannot be sent",
                 param.name, op.id
             ),
-        ))
-    }
+        )
+    })
 }
 
 /// An internal inconsistency of the model, reported instead of panicking.

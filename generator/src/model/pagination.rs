@@ -13,16 +13,16 @@ const TOTAL_NAMES: &[&str] = &["total_filtered_count", "total_count", "total"];
 /// How deep inside the body the total is looked for (`meta.pagination.total_count` is 3).
 const TOTAL_MAX_DEPTH: usize = 4;
 
-/// The operation's pagination, if it has the shape.
+/// The operation's pagination, if it has the shape (and one success body type).
 pub fn detect(op: &Operation, types: &TypeBuilder<'_>) -> Option<Pagination> {
     let offset_param = integer_query_param(op, OFFSET_NAMES)?;
     let limit_param = integer_query_param(op, LIMIT_NAMES)?;
-    let body = op
-        .responses
-        .iter()
-        .find(|r| r.status.is_success())?
-        .body
-        .as_ref()?;
+    let mut successes = op.responses.iter().filter(|r| r.status.is_success());
+    let body = successes.next()?.body.as_ref()?;
+    // Several success bodies make the result an enum of them: no single page type to read.
+    if successes.any(|r| r.body.as_ref().map(|b| &b.ty) != Some(&body.ty)) {
+        return None;
+    }
     let TypeRef::Named(body_name) = &body.ty else {
         return None;
     };

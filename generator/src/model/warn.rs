@@ -13,3 +13,6 @@ pub const RENAMED: &str = "renamed-to-avoid-collision";
 
 /// The code of a warning about an operation named after its method and path.
 pub const MISSING_OPERATION_ID: &str = "missing-operation-id";
+
+/// The code of a warning about a required property no `properties` declares.
+pub const UNDECLARED_REQUIRED: &str = "undeclared-required-property";

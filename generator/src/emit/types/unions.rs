@@ -9,6 +9,7 @@ use super::{
     allow_deprecated, code_span, json_type_tokens, mentions_deprecated, type_attrs, type_docs,
     type_ident,
 };
+use crate::emit::display;
 use crate::model::{Api, TypeDef, TypeKind, TypeRef, Union, UnionVariant};
 
 /// The union and its impls.
@@ -25,6 +26,7 @@ pub fn emit_union(def: &TypeDef, u: &Union, api: &Api) -> TokenStream {
         quote! { #[doc = #doc] #ident(#ty), }
     });
     let serialize = serialize_impl(&name, u, api);
+    let display = display_impl(&name, u, api);
     let deserialize = match &u.discriminator {
         Some(property) => tagged_deserialize(&name, u, property),
         None => untagged_deserialize(&name, u),
@@ -44,7 +46,32 @@ pub fn emit_union(def: &TypeDef, u: &Union, api: &Api) -> TokenStream {
         #serialize
         #allow
         #deserialize
+        #display
     }
+}
+
+/// `impl Display` for a union of scalars (it can then be sent as a parameter): the
+/// alternative's text; an unknown string as itself, any other unknown value as JSON.
+fn display_impl(name: &Ident, u: &Union, api: &Api) -> Option<TokenStream> {
+    if !display::union_is_textual(u, api) {
+        return None;
+    }
+    let arms = u.variants.iter().filter_map(|v| {
+        let ident = type_ident(&v.rust_name);
+        let text = display::display_expr(&v.ty, quote! { value }, api)?;
+        Some(quote! { Self::#ident(value) => ::std::fmt::Display::fmt(#text, formatter), })
+    });
+    Some(quote! {
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    #( #arms )*
+                    Self::Unknown(::serde_json::Value::String(text)) => formatter.write_str(text),
+                    Self::Unknown(value) => ::std::fmt::Display::fmt(value, formatter),
+                }
+            }
+        }
+    })
 }
 
 /// The doc line of a variant.

@@ -1,14 +1,12 @@
 //! Object schemas to structs: properties in spec order, `allOf` parts merged, field names made
 //! unique.
 
-use std::collections::BTreeSet;
-
 use super::shape::{shape_of, Extra, ObjectShape, SchemaRef, Shape};
 use super::TypeBuilder;
 use crate::diagnostics::{pointer_join, Diagnostic};
 use crate::model::names::{distinct, field_name, Wanted};
-use crate::model::warn::{warn, RENAMED};
-use crate::model::{Additional, Field, Struct};
+use crate::model::warn::{warn, RENAMED, UNDECLARED_REQUIRED};
+use crate::model::{Additional, Docs, Field, Struct, TypeRef};
 
 /// The Rust name of the field that keeps properties the spec does not list.
 pub const EXTRA_FIELD: &str = "additional_properties";
@@ -130,14 +128,15 @@ impl<'a> TypeBuilder<'a> {
     }
 
     /// A struct named `name` from its object parts: later parts redefine a property in place,
-    /// a property required by any part is required.
+    /// a property required by any part is required, and a required name no part declares is
+    /// a required field of any JSON value (with a warning).
     pub(super) fn struct_of<'s>(&mut self, name: &str, parts: Vec<Part<'s>>) -> Struct
     where
         'a: 's,
     {
         let mut fields: Vec<Field> = Vec::new();
         let mut pointers: Vec<String> = Vec::new();
-        let mut required = BTreeSet::new();
+        let mut required: Vec<(&str, String)> = Vec::new();
         let mut additional = Additional::Keep;
         for part in parts {
             let owner = part.owner.as_deref().unwrap_or(name);
@@ -156,7 +155,12 @@ impl<'a> TypeBuilder<'a> {
                     }
                 }
             }
-            required.extend(part.object.required.iter().copied());
+            for (i, json_name) in part.object.required.iter().enumerate() {
+                if !required.iter().any(|(known, _)| known == json_name) {
+                    let pointer = format!("{}/required/{i}", part.pointer);
+                    required.push((json_name, pointer));
+                }
+            }
             if let (Additional::Keep, Extra::Typed(value)) = (&additional, part.object.additional) {
                 let value_pointer = pointer_join(&part.pointer, "additionalProperties");
                 additional = Additional::Typed(self.ref_of(
@@ -167,7 +171,22 @@ impl<'a> TypeBuilder<'a> {
             }
         }
         for field in &mut fields {
-            field.required = required.contains(field.json_name.as_str());
+            field.required = required.iter().any(|(n, _)| *n == field.json_name);
+        }
+        for (json_name, pointer) in required {
+            if !fields.iter().any(|f| f.json_name == json_name) {
+                let message = format!(
+                    "required property {json_name:?} is declared by no `properties`; it is a required field holding any JSON value"
+                );
+                warn(
+                    &mut self.diagnostics,
+                    UNDECLARED_REQUIRED,
+                    &pointer,
+                    message,
+                );
+                fields.push(undeclared_field(json_name));
+                pointers.push(pointer);
+            }
         }
         self.name_fields(&mut fields, &pointers);
         Struct { fields, additional }
@@ -217,5 +236,27 @@ impl<'a> TypeBuilder<'a> {
             }
             field.rust_name = given.rust;
         }
+    }
+}
+
+/// The field of a required property that no `properties` declares: any JSON value, required.
+fn undeclared_field(json_name: &str) -> Field {
+    Field {
+        json_name: json_name.to_string(),
+        rust_name: field_name(json_name),
+        ty: TypeRef::Json,
+        required: true,
+        nullable: false,
+        boxed: false,
+        default: None,
+        read_only: false,
+        write_only: false,
+        deprecated: false,
+        docs: Docs {
+            summary: None,
+            description: Some(
+                "Required by the spec, which does not describe it: any JSON value.".to_string(),
+            ),
+        },
     }
 }
