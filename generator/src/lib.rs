@@ -1,7 +1,8 @@
 //! OpenAPI 3.0 to Rust client generator: load -> check -> model -> emit -> format/write.
 //!
 //! A caller reads a spec ([`read_spec`]), checks it ([`check_spec`]) or generates the crate
-//! ([`generate`]), then writes the files ([`write::plan`], [`write::apply`]) or reports how
+//! ([`generate`]; [`generate_file`] or [`generate_at`] for a spec whose `$ref`s name other
+//! files), then writes the files ([`write::plan`], [`write::apply`]) or reports how
 //! they drifted from a checked-in copy ([`drift::report`]). The stages are private.
 
 mod api_summary;
@@ -22,4 +23,4 @@ pub use diagnostics::{Diagnostic, Diagnostics};
 pub use load::{decode_spec, read_spec};
 pub use options::GenerateOptions;
 pub use output::{GeneratedCrate, GeneratedFile};
-pub use pipeline::{check_spec, generate, CheckedSpec, STACK_BYTES};
+pub use pipeline::{check_spec, generate, generate_at, generate_file, CheckedSpec, STACK_BYTES};

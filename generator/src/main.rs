@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use generator::{decode_spec, generate, write, GenerateOptions};
+use generator::{decode_spec, generate_at, write, GenerateOptions};
 
 /// Exit status when the spec has errors.
 const SPEC_ERRORS: u8 = 2;
@@ -19,7 +19,8 @@ const IO_ERROR: u8 = 3;
 #[derive(Debug, Parser)]
 #[command(version, about)]
 struct Cli {
-    /// The spec, YAML or JSON, OpenAPI 3.0.0 to 3.0.4.
+    /// The spec, YAML or JSON, OpenAPI 3.0.0 to 3.0.4; `$ref`s to other files are read
+    /// relative to the file that names them.
     #[arg(long)]
     spec: PathBuf,
     /// The crate directory to write (created if missing). Files the generator wrote there
@@ -53,7 +54,7 @@ fn main() -> ExitCode {
         spec_name: cli.spec.display().to_string(),
     };
     let generated = match decode_spec(bytes, &options.spec_name)
-        .and_then(|source| generate(&source, &options))
+        .and_then(|source| generate_at(&source, &cli.spec, &options))
     {
         Ok(g) => g,
         Err(diagnostics) => {

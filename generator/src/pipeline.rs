@@ -1,25 +1,59 @@
-//! The whole run in memory: spec text in, every file of the client crate out.
+//! The whole run in memory: spec text (or a spec file and the files it `$ref`s) in, every
+//! file of the client crate out.
+
+use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::format::Header;
+use crate::load::{read_spec, LoadedSpec};
 use crate::model::Api;
 use crate::options::GenerateOptions;
 use crate::output::GeneratedCrate;
 use crate::{check, emit, load, model};
 
-/// Generates the crate for the spec `source`.
+/// Generates the crate for the spec `source` (which cannot `$ref` other files: see
+/// [`generate_file`]).
 ///
 /// Runs on a thread of its own with a [`STACK_BYTES`] stack, whatever the caller's thread
 /// has: serde_yaml, openapiv3's deserializer and prettyplease recurse once per nesting level,
 /// and the deepest spec the loader accepts needs more than a 2 MiB thread in debug builds.
 pub fn generate(source: &str, options: &GenerateOptions) -> Result<GeneratedCrate, Diagnostics> {
+    on_generator_stack(|| generate_here(Spec::Text(source), options))
+}
+
+/// Generates the crate for the spec file at `path`, with every file its `$ref`s name
+/// (relative paths, resolved from the directory of the file that names them). Like
+/// [`generate`], on a thread with a [`STACK_BYTES`] stack.
+pub fn generate_file(
+    path: &Path,
+    options: &GenerateOptions,
+) -> Result<GeneratedCrate, Diagnostics> {
+    let source = read_spec(path)?;
+    generate_at(&source, path, options)
+}
+
+/// [`generate_file`] for a caller that read the spec file at `path` itself: `source` is its
+/// text.
+pub fn generate_at(
+    source: &str,
+    path: &Path,
+    options: &GenerateOptions,
+) -> Result<GeneratedCrate, Diagnostics> {
+    on_generator_stack(|| generate_here(Spec::At { source, path }, options))
+}
+
+/// Runs `run` on a thread with a [`STACK_BYTES`] stack (on the caller's when no thread can
+/// be had); a panic is reported as an internal error.
+fn on_generator_stack<T: Send>(
+    run: impl Fn() -> Result<T, Diagnostics> + Sync,
+) -> Result<T, Diagnostics> {
     std::thread::scope(|scope| {
         let worker = std::thread::Builder::new()
             .name("generator".to_string())
             .stack_size(STACK_BYTES)
-            .spawn_scoped(scope, || generate_here(source, options));
+            .spawn_scoped(scope, &run);
         match worker {
             Ok(handle) => handle.join().unwrap_or_else(|_| {
                 Err(Diagnostics(vec![Diagnostic::new(
@@ -28,7 +62,7 @@ pub fn generate(source: &str, options: &GenerateOptions) -> Result<GeneratedCrat
                 )]))
             }),
             // No thread to be had: run here, on the caller's stack.
-            Err(_) => generate_here(source, options),
+            Err(_) => run(),
         }
     })
 }
@@ -51,7 +85,31 @@ pub struct CheckedSpec {
 /// Runs on the caller's thread (unlike [`generate`]): the deepest spec the loader accepts
 /// needs a few MiB of stack in debug builds; [`STACK_BYTES`] is always enough.
 pub fn check_spec(source: &str) -> Result<CheckedSpec, Diagnostics> {
-    let api = checked_model(source)?;
+    checked(Spec::Text(source))
+}
+
+/// Where a spec comes from.
+#[derive(Debug, Clone, Copy)]
+enum Spec<'a> {
+    /// Text that names no other file.
+    Text(&'a str),
+    /// The text of the file at `path`, whose `$ref`s may name other files.
+    At { source: &'a str, path: &'a Path },
+}
+
+impl Spec<'_> {
+    /// Reads and parses the spec.
+    fn load(self) -> Result<LoadedSpec, Diagnostics> {
+        match self {
+            Spec::Text(source) => load::parse(source),
+            Spec::At { source, path } => load::load_at(source, path),
+        }
+    }
+}
+
+/// What [`check_spec`] reports.
+fn checked(spec: Spec<'_>) -> Result<CheckedSpec, Diagnostics> {
+    let (api, _) = checked_model(spec)?;
     Ok(CheckedSpec {
         types: api.types.len(),
         operations: api.operations.len(),
@@ -59,11 +117,11 @@ pub fn check_spec(source: &str) -> Result<CheckedSpec, Diagnostics> {
 }
 
 /// [`generate`] on the current thread.
-fn generate_here(source: &str, options: &GenerateOptions) -> Result<GeneratedCrate, Diagnostics> {
-    let api = checked_model(source)?;
+fn generate_here(spec: Spec<'_>, options: &GenerateOptions) -> Result<GeneratedCrate, Diagnostics> {
+    let (api, loaded) = checked_model(spec)?;
     let header = Header {
         spec_name: options.spec_name.clone(),
-        spec_sha256: sha256_hex(source.as_bytes()),
+        spec_sha256: sources_sha256(&loaded),
         generator_version: env!("CARGO_PKG_VERSION").to_string(),
     };
     let mut files = emit::emit_crate(&api, options, &header)?;
@@ -71,28 +129,36 @@ fn generate_here(source: &str, options: &GenerateOptions) -> Result<GeneratedCra
     Ok(GeneratedCrate { files })
 }
 
-/// Loads, checks and models the spec `source`; every problem located on its line.
-fn checked_model(source: &str) -> Result<Api, Diagnostics> {
-    let loaded = load::parse(source)?;
+/// Loads, checks and models the spec; every problem located in its file, on its line.
+fn checked_model(spec: Spec<'_>) -> Result<(Api, LoadedSpec), Diagnostics> {
+    let loaded = spec.load()?;
     let mut problems = check::check(&loaded);
     if !problems.is_empty() {
         for p in &mut problems {
-            p.line = p.line.or_else(|| loaded.line_of(&p.pointer));
+            loaded.locate(p);
         }
         return Err(Diagnostics(problems));
     }
-    model::build(&loaded.openapi).map_err(|mut d| {
-        for p in &mut d.0 {
-            p.line = p.line.or_else(|| loaded.line_of(&p.pointer));
+    match model::build(&loaded.openapi) {
+        Ok(api) => Ok((api, loaded)),
+        Err(mut d) => {
+            for p in &mut d.0 {
+                loaded.locate(p);
+            }
+            Err(d)
         }
-        d
-    })
+    }
 }
 
-/// Lowercase hex SHA-256.
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+/// Lowercase hex SHA-256 of the spec's files: the entry file's text alone for a spec in one
+/// file; else followed by each other file's name and text, in the order they were read.
+fn sources_sha256(loaded: &LoadedSpec) -> String {
+    let mut hash = Sha256::new();
+    for (i, file) in loaded.sources.files().iter().enumerate() {
+        if i > 0 {
+            hash.update(format!("\0{}\0", file.name));
+        }
+        hash.update(&file.text);
+    }
+    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }

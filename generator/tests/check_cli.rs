@@ -88,6 +88,27 @@ fn assert_reports(fixture: &str, expected: &[(&str, &str)]) {
 }
 
 #[test]
+fn references_to_other_files_name_file_pointer_and_line() {
+    assert_reports(
+        "external_refs/openapi.yaml",
+        &[
+            (
+                "cannot read no-such-file.yaml (`$ref` `no-such-file.yaml`): ",
+                "at #/components/schemas/Missing/$ref (line 9)",
+            ),
+            (
+                "remote `$ref` `https://example.com/schemas.yaml#/Pet` is not fetched: generation reads no network",
+                "at #/components/schemas/Remote/$ref (line 11)",
+            ),
+            (
+                "`$ref` `owner.json#/Nobody` names nothing: owner.json has no node at `/Nobody`",
+                "at schemas.yaml#/Pet/properties/owner/$ref (line 5)",
+            ),
+        ],
+    );
+}
+
+#[test]
 fn yaml_syntax_errors_name_line_and_column() {
     assert_reports(
         "yaml_syntax.yaml",
@@ -166,7 +187,7 @@ fn unresolved_references_are_all_reported() {
                 "unresolved $ref \"#/components/schemas/Nope\"",
                 "at #/paths/~1pets/get/responses/200/content/application~1json/schema/$ref (line 19)",
             ),
-            ("unresolved $ref \"other.yaml#/components/responses/NotFound\"", "at #/paths/~1pets/get/responses/404/$ref (line 21)"),
+            ("cannot read other.yaml (`$ref` `other.yaml#/components/responses/NotFound`): ", "at #/paths/~1pets/get/responses/404/$ref (line 21)"),
             ("$ref cycle", "at #/components/schemas/A/$ref (line 25)"),
             ("$ref cycle", "at #/components/schemas/B/$ref (line 27)"),
         ],

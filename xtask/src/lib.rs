@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use generator::write::{self, Plan, WriteError};
-use generator::{decode_spec, drift, generate, Diagnostics, GenerateOptions};
+use generator::{decode_spec, drift, generate_at, Diagnostics, GenerateOptions};
 
 /// The spec, relative to the workspace root.
 pub const SPEC: &str = "spec/openapi.yaml";
@@ -86,7 +86,7 @@ pub fn plan(spec_path: &Path, out_dir: &Path) -> Result<Plan, CodegenError> {
         spec_name: display_name(spec_path),
     };
     let generated = decode_spec(bytes, &options.spec_name)
-        .and_then(|source| generate(&source, &options))
+        .and_then(|source| generate_at(&source, spec_path, &options))
         .map_err(|d| CodegenError::Spec(PathBuf::from(display_name(spec_path)), d))?;
     write::plan(&generated.files, out_dir).map_err(|e| CodegenError::Io(out_dir.to_path_buf(), e))
 }

@@ -19,7 +19,8 @@ use crate::load::LoadedSpec;
 pub fn check(spec: &LoadedSpec) -> Vec<Diagnostic> {
     let document = &spec.document;
     let inventory = walk::Inventory::of(document);
-    let mut problems = unresolved::check(document, &inventory);
+    let mut problems = spec.problems.clone();
+    problems.extend(unresolved::check(document, &inventory));
     problems.extend(operations::check(document, &inventory));
     problems.extend(schemas::check(&inventory));
     problems.extend(unsupported::check(document, &inventory));

@@ -22,10 +22,11 @@ pub fn check(document: &Value, inventory: &Inventory<'_>) -> Vec<Diagnostic> {
         .filter_map(|site| {
             let message = match resolve_with(document, site.target, &mut known) {
                 Ok(_) => return None,
-                Err(Broken::Dangling(r)) if !r.starts_with('#') => {
-                    format!("unresolved $ref {r:?}: only references within this document (starting with #/) are followed")
+                // A reference to another file the loader could not pull in: it said why.
+                Err(Broken::Dangling(r)) if !r.starts_with('#') => return None,
+                Err(Broken::Dangling(r)) => {
+                    format!("unresolved $ref {r:?}: nothing is defined at that pointer")
                 }
-                Err(Broken::Dangling(r)) => format!("unresolved $ref {r:?}: nothing is defined at that pointer"),
                 Err(Broken::Cycle { refs, at }) => format!(
                     "$ref cycle that never reaches an object: {}",
                     cycle_text(site.target, &refs, at)
@@ -77,7 +78,11 @@ fn discriminator_mappings(document: &Value, inventory: &Inventory<'_>) -> Vec<Di
         let mapping_pointer =
             pointer_join(&pointer_join(&schema.pointer, "discriminator"), "mapping");
         for (tag, reference) in mapping {
-            let Some(reference) = reference.as_str().filter(|r| r.contains('/')) else {
+            // References to other files are the loader's (it reports those it cannot pull in).
+            let Some(reference) = reference
+                .as_str()
+                .filter(|r| r.starts_with('#') && r.contains('/'))
+            else {
                 continue;
             };
             if target(document, reference).is_none() {
