@@ -125,15 +125,18 @@ pub fn plan(files: &[GeneratedFile], out_dir: &Path) -> io::Result<Plan> {
     }
     let listed = manifest::read(out_dir)?;
     for path in visible_files(out_dir)? {
-        let bytes = fs::read(out_dir.join(&path))?;
-        let ours = manifest::has_header(&bytes);
+        let bytes = read_regular(&out_dir.join(&path))?;
+        let ours = bytes.as_deref().is_some_and(manifest::has_header);
         if listed.is_none() && !ours && plan.foreign.is_none() {
             plan.foreign = Some(path.clone());
         }
         if generated.contains(&path) {
             continue;
         }
-        let old = String::from_utf8_lossy(&bytes).into_owned();
+        let old = bytes.map_or_else(
+            || "(not a regular file)\n".to_string(),
+            |b| String::from_utf8_lossy(&b).into_owned(),
+        );
         let proven = ours && listed.as_ref().is_some_and(|l| l.contains(&path));
         plan.changes.push(if proven {
             Change::Removed { path, old }
@@ -143,6 +146,16 @@ pub fn plan(files: &[GeneratedFile], out_dir: &Path) -> io::Result<Plan> {
     }
     plan.changes.sort_by(|a, b| a.path().cmp(b.path()));
     Ok(plan)
+}
+
+/// The bytes of `path` when it is a regular file; `None` for a symlink or other special file,
+/// which the generator never writes and so never reads, follows or removes.
+fn read_regular(path: &Path) -> io::Result<Option<Vec<u8>>> {
+    if fs::symlink_metadata(path)?.is_file() {
+        fs::read(path).map(Some)
+    } else {
+        Ok(None)
+    }
 }
 
 /// Every file under `dir`, relative to it, skipping dot-files, dot-directories, the build

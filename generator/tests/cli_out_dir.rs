@@ -48,7 +48,8 @@ fn generate(out: &Path, with_coupon: bool, extra: &[&str]) -> Output {
     run_generator(&spec, out, extra)
 }
 
-/// A project directory: a README, docs/, a .gitignore and a hand-made .git/ repository.
+/// A project directory: a README, docs/ (and a symlink to it), a .gitignore and a hand-made
+/// .git/ repository.
 fn existing_project(out: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     for (path, contents) in [
         ("README.md", "# My project\n"),
@@ -62,6 +63,8 @@ fn existing_project(out: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         fs::create_dir_all(path.parent().expect("parent")).expect("dir");
         fs::write(path, contents).expect("write");
     }
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("docs", out.join("docs-link")).expect("symlink to a directory");
     snapshot(out)
 }
 
