@@ -133,8 +133,8 @@ fn path_item_references(_: &Value, inventory: &Inventory<'_>) -> Vec<Diagnostic>
         .collect()
 }
 
-/// A reference that names something other than a whole component of the right section (e.g.
-/// a schema's property): every named type and shared object comes from `components`.
+/// A reference that names something other than a component of the right section (a schema
+/// may also name part of a component schema): shared objects come from `components`.
 fn reference_shapes(document: &Value, inventory: &Inventory<'_>) -> Vec<Diagnostic> {
     inventory
         .refs
@@ -144,7 +144,11 @@ fn reference_shapes(document: &Value, inventory: &Inventory<'_>) -> Vec<Diagnost
             let section = r.kind.section()?;
             let prefix = format!("#/components/{section}/");
             let name = r.target.strip_prefix(&prefix);
-            if name.is_some_and(|name| !name.is_empty() && !name.contains('/')) {
+            let whole = name.is_some_and(|name| !name.is_empty() && !name.contains('/'));
+            // A schema may be named inside a component schema (`Tag/allOf/0`): the model
+            // types it where it is.
+            let part_of_schema = r.kind == RefKind::Schema && name.is_some_and(|n| !n.is_empty());
+            if whole || part_of_schema {
                 return None;
             }
             Some(Diagnostic::new(

@@ -3,6 +3,7 @@
 
 mod cycles;
 mod objects;
+mod parts;
 mod shape;
 mod unions;
 
@@ -15,7 +16,7 @@ use openapiv3::{OpenAPI, ReferenceOr, Schema, SchemaData};
 
 use self::shape::{shape_of, Extra, SchemaRef, Shape};
 use super::names::{distinct, type_name, variant_name, Wanted};
-use super::warn::{warn, RENAMED};
+use super::warn::{warn, RENAMED, UNTYPED};
 use super::{Docs, Enum, EnumRepr, EnumVariant, TypeDef, TypeKind, TypeRef};
 use crate::diagnostics::{pointer_join, Diagnostic, Diagnostics};
 
@@ -36,6 +37,9 @@ pub struct TypeBuilder<'a> {
     diagnostics: Vec<Diagnostic>,
     /// What each component schema says about its value (see [`TypeBuilder::meta`]).
     component_meta: HashMap<&'a str, Meta>,
+    /// `$ref`s to parts of components being modelled, innermost last (a part may contain a
+    /// reference to itself).
+    parts_in_progress: Vec<String>,
 }
 
 impl<'a> TypeBuilder<'a> {
@@ -49,6 +53,7 @@ impl<'a> TypeBuilder<'a> {
             types: BTreeMap::new(),
             diagnostics: Vec::new(),
             component_meta: HashMap::new(),
+            parts_in_progress: Vec::new(),
         };
         let schemas = spec.components.as_ref().map(|c| &c.schemas);
         let keys: Vec<&str> = schemas
@@ -227,6 +232,7 @@ impl<'a> TypeBuilder<'a> {
             .and_then(|key| self.components.get(key))
         {
             Some(name) => TypeRef::Named(name.clone()),
+            None if reference.starts_with(COMPONENT_PREFIX) => self.part_ref(reference, pointer),
             None => {
                 self.diagnostics.push(Diagnostic::new(
                     pointer,
@@ -235,6 +241,29 @@ impl<'a> TypeBuilder<'a> {
                 TypeRef::Json
             }
         }
+    }
+
+    /// The type of the schema a `$ref` names inside a component schema (`Tag/allOf/0`),
+    /// modelled where it is written (so every reference to it shares one type), named after
+    /// its place (`TagAllOf0`).
+    fn part_ref(&mut self, reference: &str, pointer: &str) -> TypeRef {
+        let Some((part, _)) = parts::schema_part(self.spec, reference) else {
+            let message = format!("unresolved reference `{reference}`");
+            self.diagnostics.push(Diagnostic::new(pointer, message));
+            return TypeRef::Json;
+        };
+        if self.parts_in_progress.iter().any(|r| r == reference) {
+            let message = format!("`{reference}` contains itself through `$ref`s to its own parts; it is any JSON value");
+            warn(&mut self.diagnostics, UNTYPED, pointer, message);
+            return TypeRef::Json;
+        }
+        let hint = reference
+            .trim_start_matches(COMPONENT_PREFIX)
+            .replace('/', " ");
+        self.parts_in_progress.push(reference.to_string());
+        let ty = self.ref_of(part, &hint, reference);
+        self.parts_in_progress.pop();
+        ty
     }
 
     /// The component key a `$ref` names, if it points into `components/schemas`.
@@ -409,6 +438,9 @@ fn own_meta(schema: SchemaRef<'_>) -> (Meta, Option<&str>) {
             SchemaRef::Inline(inline) => inline,
         };
         meta.absorb(&Meta::of(&inline.schema_data));
+        for annotation in shape::annotations(inline) {
+            meta.absorb(&Meta::of(&annotation.schema_data));
+        }
         if let Shape::AllOf { parts, own: None } = shape_of(inline) {
             if parts.len() == 1 {
                 next = parts.first().copied();

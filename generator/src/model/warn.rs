@@ -16,3 +16,6 @@ pub const MISSING_OPERATION_ID: &str = "missing-operation-id";
 
 /// The code of a warning about a required property no `properties` declares.
 pub const UNDECLARED_REQUIRED: &str = "undeclared-required-property";
+
+/// The code of a warning about a schema typed as any JSON value because it cannot be typed.
+pub const UNTYPED: &str = "untyped-schema";

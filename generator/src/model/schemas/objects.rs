@@ -2,7 +2,7 @@
 //! unique.
 
 use super::shape::{shape_of, Extra, ObjectShape, SchemaRef, Shape};
-use super::TypeBuilder;
+use super::{parts, TypeBuilder};
 use crate::diagnostics::{pointer_join, Diagnostic};
 use crate::model::names::{distinct, field_name, Wanted};
 use crate::model::warn::{warn, RENAMED, UNDECLARED_REQUIRED};
@@ -84,20 +84,23 @@ impl<'a> TypeBuilder<'a> {
         let inline = match schema {
             SchemaRef::Inline(inline) => inline,
             SchemaRef::Ref(reference) => {
-                let Some((key, target)) = self.resolve(reference) else {
-                    let message = format!("unresolved reference `{reference}`");
-                    self.diagnostics.push(Diagnostic::new(pointer, message));
-                    return;
+                let (target, key, target_pointer) = match self.resolve(reference) {
+                    Some((key, target)) => (
+                        SchemaRef::from(target),
+                        key,
+                        pointer_join("#/components/schemas", key),
+                    ),
+                    None => match parts::schema_part(self.spec, reference) {
+                        Some((part, key)) => (part, key, reference.to_string()),
+                        None => {
+                            let message = format!("unresolved reference `{reference}`");
+                            self.diagnostics.push(Diagnostic::new(pointer, message));
+                            return;
+                        }
+                    },
                 };
                 let owner = self.components.get(key).cloned();
-                let target_pointer = pointer_join("#/components/schemas", key);
-                return self.collect_part(
-                    SchemaRef::from(target),
-                    target_pointer,
-                    owner,
-                    depth + 1,
-                    out,
-                );
+                return self.collect_part(target, target_pointer, owner, depth + 1, out);
             }
         };
         match shape_of(inline) {

@@ -98,12 +98,41 @@ pub fn shape_of(schema: &Schema) -> Shape<'_> {
         SchemaKind::OneOf { one_of } => one_of_shape("oneOf", one_of),
         SchemaKind::AnyOf { any_of } => one_of_shape("anyOf", any_of),
         SchemaKind::AllOf { all_of } => Shape::AllOf {
-            parts: all_of.iter().map(SchemaRef::from).collect(),
+            parts: substantive(all_of),
             own: None,
         },
         SchemaKind::Not { .. } => Shape::Unsupported("`not` schemas are not supported".to_string()),
         SchemaKind::Any(any) => any_shape(any),
     }
+}
+
+/// The `allOf` parts that say something about the value: parts that only annotate it (a
+/// `description`, a `title`) add no type, and leave the others to decide it.
+fn substantive(parts: &[ReferenceOr<Schema>]) -> Vec<SchemaRef<'_>> {
+    parts
+        .iter()
+        .filter(|part| part.as_item().is_none_or(|schema| !is_annotation(schema)))
+        .map(SchemaRef::from)
+        .collect()
+}
+
+/// The annotation-only parts of an `allOf` (see [`substantive`]), whose words still document
+/// the value.
+pub fn annotations(schema: &Schema) -> impl Iterator<Item = &Schema> {
+    let parts = match &schema.schema_kind {
+        SchemaKind::AllOf { all_of } => all_of.as_slice(),
+        SchemaKind::Any(any) => any.all_of.as_slice(),
+        _ => &[],
+    };
+    parts
+        .iter()
+        .filter_map(ReferenceOr::as_item)
+        .filter(|schema| is_annotation(schema))
+}
+
+/// Whether a schema has no keyword that constrains or types its value.
+fn is_annotation(schema: &Schema) -> bool {
+    matches!(&schema.schema_kind, SchemaKind::Any(any) if *any == AnySchema::default())
 }
 
 /// A `oneOf` or `anyOf` list.
@@ -159,7 +188,7 @@ fn any_shape(any: &AnySchema) -> Shape<'_> {
     if !any.all_of.is_empty() {
         let own = has_object_keywords.then_some(object);
         return Shape::AllOf {
-            parts: any.all_of.iter().map(SchemaRef::from).collect(),
+            parts: substantive(&any.all_of),
             own,
         };
     }
