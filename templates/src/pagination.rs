@@ -1,5 +1,6 @@
 //! Offset pagination as a stream of every item over all pages.
 
+use std::collections::HashSet;
 use std::future::Future;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -10,8 +11,8 @@ use serde::Serialize;
 use super::error::Error;
 
 /// The most pages one stream fetches; a server that never ends a listing stops there
-/// (1,000 pages of 100 items is far beyond any real listing).
-const MAX_PAGES: usize = 1_000;
+/// (10,000 pages of 100 items is far beyond any real listing).
+const MAX_PAGES: usize = 10_000;
 
 /// One page of a listing.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,10 +27,13 @@ pub struct Page<T> {
 ///
 /// `fetch_page(offset)` fetches the page starting at `offset`; the next offset is the
 /// previous one plus the number of items received. The stream ends after the last page:
-/// an empty page, a short page (shorter than `page_size`, or than the first page when
-/// `page_size` is `None`), or once the offset reaches the reported total. It never loops
-/// forever: after a fetch error, a page identical to the previous one (a server ignoring
-/// the offset), or 10,000 pages, it yields one error and ends.
+/// an empty page, or, when the server reports a total, once the offset reaches it (a
+/// server may serve fewer items than asked for, so then a short page does not end the
+/// walk); when it reports none, a short page (shorter than `page_size`, or than the first
+/// page when `page_size` is `None`). It never loops forever and never stops silently
+/// early: after a fetch error, a page identical to any earlier one (a server ignoring the
+/// offset), an offset that cannot advance (past `i64::MAX`), or 10,000 pages, it yields
+/// one error and ends.
 pub fn paginate<'a, T, F, Fut>(
     start_offset: i64,
     page_size: Option<i64>,
@@ -42,12 +46,12 @@ where
 {
     let pages = Pages {
         fetch_page,
-        offset: start_offset,
+        offset: Some(start_offset),
         page_size: page_size
             .filter(|size| *size > 0)
             .and_then(|size| usize::try_from(size).ok()),
         fetched: 0,
-        previous_fingerprint: None,
+        seen: HashSet::new(),
         items: Vec::new().into_iter(),
         finished: false,
     };
@@ -60,10 +64,12 @@ where
 /// The state of a listing being walked.
 struct Pages<T, F> {
     fetch_page: F,
-    offset: i64,
+    /// The offset of the next page; `None` once it would pass `i64::MAX`.
+    offset: Option<i64>,
     page_size: Option<usize>,
     fetched: usize,
-    previous_fingerprint: Option<u64>,
+    /// The fingerprints of the pages received.
+    seen: HashSet<u64>,
     items: std::vec::IntoIter<T>,
     finished: bool,
 }
@@ -92,40 +98,49 @@ where
 
     /// Fetches the page at the current offset and decides whether it is the last.
     async fn fetch_next_page(&mut self) -> Result<(), Error> {
+        let Some(offset) = self.offset else {
+            return Err(pagination_error(
+                "the offset cannot advance past i64::MAX; the server reports more items than an \
+                 offset can address"
+                    .to_owned(),
+            ));
+        };
         if self.fetched >= MAX_PAGES {
-            return Err(Error::Pagination {
-                message: format!(
-                    "fetched {MAX_PAGES} pages without reaching the last one (offset {})",
-                    self.offset
-                ),
-            });
+            return Err(pagination_error(format!(
+                "fetched {MAX_PAGES} pages without reaching the last one (offset {offset})"
+            )));
         }
-        let page = (self.fetch_page)(self.offset).await?;
+        let page = (self.fetch_page)(offset).await?;
         self.fetched += 1;
         let count = page.items.len();
         if count == 0 {
             self.finished = true;
             return Ok(());
         }
-        let fingerprint = fingerprint(&page.items);
-        if fingerprint.is_some() && fingerprint == self.previous_fingerprint {
-            return Err(Error::Pagination {
-                message: format!(
-                    "the page at offset {} repeats the previous page; the server seems to \
-                     ignore the offset",
-                    self.offset
-                ),
-            });
+        if let Some(fingerprint) = fingerprint(&page.items) {
+            if !self.seen.insert(fingerprint) {
+                return Err(pagination_error(format!(
+                    "the page at offset {offset} repeats an earlier page; the server seems to \
+                     ignore the offset"
+                )));
+            }
         }
-        self.previous_fingerprint = fingerprint;
-        self.offset = self
-            .offset
-            .saturating_add(i64::try_from(count).unwrap_or(i64::MAX));
-        let full_page = *self.page_size.get_or_insert(count);
-        self.finished = count < full_page || page.total.is_some_and(|total| self.offset >= total);
+        let next = i64::try_from(count)
+            .ok()
+            .and_then(|count| offset.checked_add(count));
+        self.finished = match page.total {
+            Some(total) => next.is_none_or(|next| next >= total),
+            None => count < *self.page_size.get_or_insert(count),
+        };
+        self.offset = next;
         self.items = page.items.into_iter();
         Ok(())
     }
+}
+
+/// A pagination error with this message.
+fn pagination_error(message: String) -> Error {
+    Error::Pagination { message }
 }
 
 /// A hash of the items' JSON, to recognise a page served twice; `None` if they do not encode.

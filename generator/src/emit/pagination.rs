@@ -49,8 +49,10 @@ pub fn into_stream(op: &Operation, api: &Api) -> TokenStream {
     quote! {
         /// Every item over all pages, starting at this request's offset (0 when unset).
         ///
-        /// Stops after the last page: an empty or short page, or the reported total. A
-        /// misbehaving server cannot make it loop forever.
+        /// Stops after the last page: once the reported total is reached, at an empty page, or,
+        /// when the server reports no total, at a page shorter than asked for. A server that
+        /// repeats a page or never ends yields `Error::Pagination`: no endless loop, no silent
+        /// partial list.
         pub fn into_stream(self) -> impl ::futures_core::Stream<Item = ::std::result::Result<#item_ty, crate::Error>> + ::std::marker::Send + 'a {
             let start = #start;
             let page_size = #page_size;

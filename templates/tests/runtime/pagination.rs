@@ -223,12 +223,65 @@ async fn a_listing_that_never_ends_stops_at_the_page_cap() {
     })
     .collect()
     .await;
-    assert_eq!(fetched.load(std::sync::atomic::Ordering::SeqCst), 1_000);
-    assert_eq!(results.len(), 1_001);
+    // The cap the documentation of `paginate` states.
+    assert_eq!(fetched.load(std::sync::atomic::Ordering::SeqCst), 10_000);
+    assert_eq!(results.len(), 10_001);
     assert!(matches!(
         results.last(),
         Some(Err(Error::Pagination { .. }))
     ));
+}
+
+#[tokio::test]
+async fn a_short_page_does_not_end_the_walk_while_the_total_says_more_remain() {
+    // The server caps pages at 100 items; the caller asked for 500.
+    let server = listing(250, 100, true, false).await;
+    assert_eq!(items(walk(&server, 0, Some(500)).await), names(0..250));
+    assert_eq!(request_count(&server).await, 3);
+}
+
+/// A server answering each request with the next of `pages` in turn (ignoring the offset).
+async fn serving_in_turn(pages: Vec<Vec<String>>) -> MockServer {
+    let served = std::sync::atomic::AtomicUsize::new(0);
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(move |_: &wiremock::Request| {
+            let turn = served.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            ResponseTemplate::new(200)
+                .set_body_json(serde_json::json!({ "data": pages[turn % pages.len()] }))
+        })
+        .mount(&server)
+        .await;
+    server
+}
+
+/// The pagination error message at the end of `results`, after `expected` items.
+fn ends_with_pagination_error(results: &[Result<String, Error>], expected: &[String]) -> String {
+    let (last, before) = results.split_last().expect("results");
+    let shown: Vec<String> = before.iter().map(clone_ok).map(Result::unwrap).collect();
+    assert_eq!(shown, expected);
+    match last {
+        Err(Error::Pagination { message }) => message.clone(),
+        other => panic!("expected a pagination error, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_server_alternating_two_pages_ends_with_an_error() {
+    let server = serving_in_turn(vec![names(0..2), names(2..4)]).await;
+    let results = walk(&server, 0, Some(2)).await;
+    let message = ends_with_pagination_error(&results, &names(0..4));
+    assert!(message.contains("repeats an earlier page"), "{message}");
+    assert_eq!(request_count(&server).await, 3);
+}
+
+#[tokio::test]
+async fn an_offset_that_cannot_advance_ends_with_an_error() {
+    let server = serving_in_turn(vec![names(0..2), names(2..4), names(4..6)]).await;
+    let results = walk(&server, i64::MAX - 1, Some(2)).await;
+    let message = ends_with_pagination_error(&results, &names(0..2));
+    assert!(message.contains("cannot advance"), "{message}");
+    assert_eq!(request_count(&server).await, 1);
 }
 
 #[test]

@@ -96,8 +96,10 @@ impl<'a> ListFeatureFlagsRequest<'a> {
     }
     /// Every item over all pages, starting at this request's offset (0 when unset).
     ///
-    /// Stops after the last page: an empty or short page, or the reported total. A
-    /// misbehaving server cannot make it loop forever.
+    /// Stops after the last page: once the reported total is reached, at an empty page, or,
+    /// when the server reports no total, at a page shorter than asked for. A server that
+    /// repeats a page or never ends yields `Error::Pagination`: no endless loop, no silent
+    /// partial list.
     pub fn into_stream(
         self,
     ) -> impl ::futures_core::Stream<
