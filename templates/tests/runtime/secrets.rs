@@ -1,55 +1,19 @@
 //! The keys never show: not in tracing output, error Display or Debug, even if echoed back.
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-
 use std::collections::HashMap;
 
 use client_runtime_template::{Error, RetryPolicy};
 use serde::Deserialize;
-use tracing_subscriber::fmt::format::FmtSpan;
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::support::{
-    builder, client, get_flag, shows_a_key, shows_part_of_a_key, API_KEY, APP_KEY,
+    builder, capture_tracing, client, get_flag, shows_a_key, shows_part_of_a_key, API_KEY, APP_KEY,
 };
-
-/// Collects everything a tracing subscriber writes.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0
-            .lock()
-            .expect("not poisoned")
-            .extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Captured {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().expect("not poisoned")).into_owned()
-    }
-}
 
 #[tokio::test]
 async fn tracing_shows_the_call_but_not_the_keys() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(move || writer.clone())
-        .with_max_level(tracing::Level::TRACE)
-        .with_span_events(FmtSpan::FULL)
-        .with_ansi(false)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (captured, _guard) = capture_tracing();
 
     let server = MockServer::start().await;
     Mock::given(any())

@@ -1,16 +1,18 @@
 //! Shared fixtures: a test API description, keys, clients, and raw socket servers.
 
+use std::io::Write;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use client_runtime_template::{
     ApiSpec, Client, ClientBuilder, CredentialSpec, Method, OperationSpec, Request, RetryPolicy,
     SiteSpec,
 };
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
+use tracing_subscriber::fmt::format::FmtSpan;
 use wiremock::MockServer;
 
 /// Real-length keys: Datadog API keys are 32 hex characters, application keys 40.
@@ -171,7 +173,7 @@ impl RawServer {
 }
 
 /// Reads one request head (up to the blank line); `None` when the peer closed first.
-pub async fn read_request_head(stream: &mut TcpStream) -> Option<String> {
+pub async fn read_request_head(stream: &mut (impl AsyncRead + Unpin)) -> Option<String> {
     let mut head = Vec::new();
     let mut byte = [0u8; 1];
     while !head.ends_with(b"\r\n\r\n") {
@@ -184,10 +186,47 @@ pub async fn read_request_head(stream: &mut TcpStream) -> Option<String> {
 }
 
 /// Writes a complete keep-alive JSON response.
-pub async fn write_json(stream: &mut TcpStream, body: &str) -> std::io::Result<()> {
+pub async fn write_json(stream: &mut (impl AsyncWrite + Unpin), body: &str) -> std::io::Result<()> {
     let response = format!(
         "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
         body.len()
     );
     stream.write_all(response.as_bytes()).await
+}
+
+/// Collects everything a tracing subscriber writes.
+#[derive(Clone, Default)]
+pub struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .lock()
+            .expect("not poisoned")
+            .extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Captured {
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().expect("not poisoned")).into_owned()
+    }
+}
+
+/// Captures everything tracing writes on this thread, spans included, while the guard lives.
+pub fn capture_tracing() -> (Captured, tracing::subscriber::DefaultGuard) {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .with_max_level(tracing::Level::TRACE)
+        .with_span_events(FmtSpan::FULL)
+        .with_ansi(false)
+        .finish();
+    (captured, tracing::subscriber::set_default(subscriber))
 }
