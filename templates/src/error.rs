@@ -74,6 +74,14 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A redirect pointed to plain http after https, or to plain http on a host that is
+    /// neither loopback nor the base URL's; it was not followed, so nothing went there.
+    InsecureRedirect {
+        /// The operation being called.
+        operation: &'static str,
+        /// Where the redirect pointed (without any user name or password).
+        location: String,
+    },
     /// Pagination stopped because the server does not page as expected.
     Pagination {
         /// What the server did.
@@ -145,6 +153,15 @@ impl fmt::Display for Error {
             Error::Redirect { operation, message } => {
                 write!(f, "{operation}: cannot follow redirect: {message}")
             }
+            Error::InsecureRedirect {
+                operation,
+                location,
+            } => write!(
+                f,
+                "{operation}: refused to follow a redirect to `{location}`: plain http is \
+                 followed only from plain http and only to a loopback host or the base URL, so \
+                 that the request never travels unencrypted where it was not configured to"
+            ),
             Error::Pagination { message } => write!(f, "pagination stopped: {message}"),
         }
     }

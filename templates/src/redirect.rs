@@ -3,12 +3,15 @@
 //! reqwest strips only `Authorization` and cookies on a cross-host redirect, not custom key
 //! headers such as `DD-API-KEY`. So the transport client never follows redirects itself (the
 //! builder sets `reqwest::redirect::Policy::none()` on every reqwest builder, the caller's
-//! included). Redirects are followed here, and the key headers are attached only to requests
-//! whose origin (scheme, host and port) is the base URL's.
+//! included). Redirects are followed here: the key headers are attached only to requests
+//! whose origin (scheme, host and port) is the base URL's, and never again once a hop has
+//! left that origin (the other host chose the path). A hop to plain http is refused after
+//! https, and to any host that is neither loopback nor the base URL's origin.
 
 use reqwest::header::{HeaderMap, LOCATION};
 use reqwest::{StatusCode, Url};
 
+use super::base_url::{is_loopback, without_userinfo};
 use super::error::Error;
 use super::request::Body;
 use super::transport::{read, send, Exchange};
@@ -42,11 +45,13 @@ impl Attempt<'_> {
         let mut method = self.method.clone();
         let mut url = self.url.clone();
         let mut body = self.body;
+        let mut left_origin = false;
         for _ in 0..=MAX_REDIRECTS {
-            let headers = if same_origin(&url, self.url) {
-                self.keyed_headers
-            } else {
+            left_origin = left_origin || !same_origin(&url, self.url);
+            let headers = if left_origin {
                 self.headers
+            } else {
+                self.keyed_headers
             };
             let response = send(
                 self.http,
@@ -95,10 +100,20 @@ impl Attempt<'_> {
         let next = current
             .join(location)
             .map_err(|_| invalid("is not a valid URL"))?;
-        if !matches!(next.scheme(), "http" | "https") {
-            return Err(invalid("points to a scheme other than http or https"));
+        match next.scheme() {
+            "https" => Ok(Some(next)),
+            "http"
+                if current.scheme() == "http"
+                    && (is_loopback(&next) || same_origin(&next, self.url)) =>
+            {
+                Ok(Some(next))
+            }
+            "http" => Err(Error::InsecureRedirect {
+                operation: self.operation,
+                location: without_userinfo(next.as_str()),
+            }),
+            _ => Err(invalid("points to a scheme other than http or https")),
         }
-        Ok(Some(next))
     }
 }
 

@@ -12,3 +12,4 @@ mod retries;
 mod secrets;
 mod socket_faults;
 mod support;
+mod tls;

@@ -4,7 +4,8 @@ use client_runtime_template::{Client, Error};
 use wiremock::matchers::{any, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::support::{builder, client, create_flag, get_flag};
+use crate::support::{builder, client, create_flag, get_flag, read_request_head};
+use crate::tls::{start_tls_server, trusting_test_ca};
 
 /// A server answering 200 `{}` to everything.
 async fn landing() -> MockServer {
@@ -151,4 +152,80 @@ async fn a_redirect_to_another_scheme_is_an_error() {
         .await
         .expect_err("refused");
     assert!(matches!(error, Error::Redirect { .. }), "{error:?}");
+}
+
+/// Where the refused redirect of a POST by `client` pointed; fails the test otherwise.
+async fn refused_location(client: &Client) -> String {
+    match client.execute(create_flag()).await {
+        Err(Error::InsecureRedirect {
+            operation,
+            location,
+        }) => {
+            assert_eq!(operation, "CreateFeatureFlag");
+            location
+        }
+        other => panic!("expected an insecure redirect, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_redirect_to_plain_http_on_a_remote_host_is_refused_before_sending() {
+    // 192.0.2.1 is reserved for documentation: nothing is sent there (nor could be).
+    for status in [301, 302, 303, 307, 308] {
+        let origin = redirecting(status, "http://user:pw-9d2f@192.0.2.1/landing").await;
+        let location = refused_location(&client(&origin)).await;
+        assert_eq!(location, "http://[redacted]@192.0.2.1/landing");
+        assert_eq!(received(&origin).await.len(), 1);
+    }
+}
+
+#[tokio::test]
+async fn a_redirect_from_https_to_plain_http_is_refused_even_on_loopback() {
+    let target = landing().await;
+    let location = format!("{}/landing", target.uri());
+    let address = start_tls_server(move |mut stream| {
+        let location = location.clone();
+        async move {
+            if read_request_head(&mut stream).await.is_some() {
+                let response = format!(
+                    "HTTP/1.1 307 Temporary Redirect\r\nlocation: {location}\r\ncontent-length: 0\r\n\r\n"
+                );
+                let _ = tokio::io::AsyncWriteExt::write_all(&mut stream, response.as_bytes()).await;
+            }
+        }
+    })
+    .await;
+    let client = builder(&format!("https://localhost:{}", address.port()))
+        .http_client_builder(trusting_test_ca())
+        .build()
+        .expect("valid");
+    let refused = refused_location(&client).await;
+    assert!(refused.ends_with("/landing"), "{refused}");
+    assert!(received(&target).await.is_empty());
+}
+
+#[tokio::test]
+async fn keys_are_not_sent_back_to_the_base_after_a_hop_to_another_host() {
+    let origin = MockServer::start().await;
+    let other = redirecting(307, &format!("{}/chosen-by-other", origin.uri())).await;
+    Mock::given(path("/chosen-by-other"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw("{}", "application/json"))
+        .mount(&origin)
+        .await;
+    Mock::given(any())
+        .respond_with(
+            ResponseTemplate::new(307).insert_header("Location", format!("{}/away", other.uri())),
+        )
+        .mount(&origin)
+        .await;
+    client(&origin)
+        .execute(get_flag("f"))
+        .await
+        .expect("followed");
+    let home = received(&origin).await;
+    assert_eq!(home.len(), 2);
+    assert_eq!(carries_keys(&home[0]), (true, true));
+    assert_eq!(home[1].url.path(), "/chosen-by-other");
+    assert_eq!(carries_keys(&home[1]), (false, false));
+    assert_eq!(carries_keys(&received(&other).await[0]), (false, false));
 }
