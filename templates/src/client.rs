@@ -199,6 +199,7 @@ impl Client {
                 status,
                 exchange.headers,
                 exchange.body,
+                exchange.truncated,
                 &self.config.redactor,
             )))
         }

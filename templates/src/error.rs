@@ -51,7 +51,8 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
-    /// The response body is larger than the configured maximum.
+    /// A 2xx response body is larger than the configured maximum (the body of an error
+    /// status is cut at the maximum instead, see [`ApiError::body_truncated`]).
     BodyTooLarge {
         /// The operation being called.
         operation: &'static str,
@@ -182,17 +183,20 @@ struct ApiErrorInner {
     headers: HeaderMap,
     rate_limit: RateLimit,
     body: Vec<u8>,
+    body_truncated: bool,
     errors: Vec<String>,
     excerpt: String,
 }
 
 impl ApiError {
-    /// An error for a response of `status` with these headers and body.
+    /// An error for a response of `status` with these headers and body (cut at the size
+    /// limit when `body_truncated`).
     pub(super) fn new(
         operation: &'static str,
         status: u16,
         headers: HeaderMap,
         body: Vec<u8>,
+        body_truncated: bool,
         redactor: &Redactor,
     ) -> ApiError {
         let errors = error_messages(&body)
@@ -207,6 +211,7 @@ impl ApiError {
                 headers,
                 excerpt: excerpt(&body, redactor),
                 body,
+                body_truncated,
                 errors,
             }),
         }
@@ -238,9 +243,15 @@ impl ApiError {
         &self.inner.errors
     }
 
-    /// The raw response body.
+    /// The raw response body (its first `max_response_body_bytes` when it was longer).
     pub fn body(&self) -> &[u8] {
         &self.inner.body
+    }
+
+    /// Whether the body was longer than `max_response_body_bytes` and [`ApiError::body`]
+    /// holds only its start.
+    pub fn body_truncated(&self) -> bool {
+        self.inner.body_truncated
     }
 
     /// The body decoded as `T`, when it is JSON of that shape.
@@ -267,10 +278,18 @@ impl fmt::Display for ApiError {
             write!(f, " (rate limit resets in {reset}s)")?;
         }
         if inner.errors.is_empty() {
-            write!(f, ": {}", inner.excerpt)
+            write!(f, ": {}", inner.excerpt)?;
         } else {
-            write!(f, ": {}", joined(&inner.errors))
+            write!(f, ": {}", joined(&inner.errors))?;
         }
+        if inner.body_truncated {
+            write!(
+                f,
+                " (body cut at {} bytes, see max_response_body_bytes)",
+                inner.body.len()
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -283,6 +302,7 @@ impl fmt::Debug for ApiError {
             .field("rate_limit", &inner.rate_limit)
             .field("errors", &inner.errors)
             .field("body", &inner.excerpt)
+            .field("body_truncated", &inner.body_truncated)
             .finish_non_exhaustive()
     }
 }

@@ -7,16 +7,19 @@ use std::time::{Duration, SystemTime};
 
 use reqwest::header::HeaderMap;
 
-use super::rate_limit::number;
+use super::rate_limit::{number, text};
 use super::spec::Method;
 
 /// How failed requests are retried.
 ///
 /// A 429 is retried for every method (the API did not process the request), after the
-/// rate-limit reset (`X-RateLimit-Reset`, seconds) or `Retry-After` (seconds), plus a little
-/// jitter. A 5xx or a transport failure (connection refused or reset) is retried only for
-/// idempotent methods (never a `POST` or `PATCH`), after `Retry-After` when given, otherwise
-/// after an exponential backoff with jitter. A timeout is never retried: the timeout bounds
+/// rate-limit reset (`X-RateLimit-Reset`, seconds) or `Retry-After` (seconds or an HTTP
+/// date). A 5xx or a transport failure (connection refused or reset) is retried only for
+/// idempotent methods (never a `POST` or `PATCH`), after `Retry-After` when given. Without
+/// a wait from the server, the wait is an exponential backoff from `base_delay`. Every
+/// wait gets jitter, so that many clients do not retry in lockstep: a backoff step is
+/// half fixed and half random, and a server's wait (even `Retry-After: 0`) gets an extra
+/// half to whole `base_delay`. A timeout is never retried: the timeout bounds
 /// how long one call waits for an unresponsive server. A retry whose wait would take the
 /// total waited past `max_total_wait` is not made; the last failure is returned instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,30 +94,34 @@ impl RetryPolicy {
         if attempt >= self.max_attempts {
             return None;
         }
-        let wait = match failure {
-            Failure::Status(429, headers) => match rate_limit_wait(headers) {
-                Some(wait) => wait.saturating_add(jitter(self.base_delay)),
-                None => self.backoff(attempt),
-            },
-            Failure::Status(500..=599, headers) if method.is_idempotent() => {
-                retry_after(headers).unwrap_or_else(|| self.backoff(attempt))
-            }
-            Failure::Transport if method.is_idempotent() => self.backoff(attempt),
+        let server_wait = match failure {
+            Failure::Status(429, headers) => rate_limit_wait(headers),
+            Failure::Status(500..=599, headers) if method.is_idempotent() => retry_after(headers),
+            Failure::Transport if method.is_idempotent() => None,
             Failure::Status(..) | Failure::Transport => return None,
+        };
+        let wait = match server_wait {
+            Some(wait) => wait.saturating_add(equal_jitter(self.base_delay)),
+            None => self.backoff(attempt),
         };
         let total = waited.checked_add(wait)?;
         (total <= self.max_total_wait).then_some(wait)
     }
 
-    /// Exponential backoff with "equal jitter": half the step fixed, half random.
+    /// Exponential backoff with jitter.
     fn backoff(&self, attempt: u32) -> Duration {
         let step = 2u32
             .checked_pow(attempt.saturating_sub(1))
             .and_then(|factor| self.base_delay.checked_mul(factor))
             .map_or(self.max_delay, |step| step.min(self.max_delay));
-        let half = step / 2;
-        half.saturating_add(jitter(step - half))
+        equal_jitter(step)
     }
+}
+
+/// "Equal jitter": half of `step` fixed, plus a random part up to the other half.
+fn equal_jitter(step: Duration) -> Duration {
+    let half = step / 2;
+    half.saturating_add(jitter(step - half))
 }
 
 /// How long a 429 asks to wait: `X-RateLimit-Reset`, else `Retry-After`.
@@ -124,9 +131,19 @@ fn rate_limit_wait(headers: &HeaderMap) -> Option<Duration> {
         .or_else(|| retry_after(headers))
 }
 
-/// `Retry-After` in seconds (the HTTP-date form is not supported and is ignored).
+/// `Retry-After`, as seconds or as an HTTP date (a date in the past means now).
 fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-    number(headers, "retry-after").map(Duration::from_secs)
+    let value = text(headers, "retry-after")?;
+    match value.parse() {
+        Ok(seconds) => Some(Duration::from_secs(seconds)),
+        Err(_) => {
+            let date = httpdate::parse_http_date(value).ok()?;
+            Some(
+                date.duration_since(SystemTime::now())
+                    .unwrap_or(Duration::ZERO),
+            )
+        }
+    }
 }
 
 /// A random duration from zero to `max`, both included.

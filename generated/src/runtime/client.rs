@@ -202,6 +202,7 @@ impl Client {
                 status,
                 exchange.headers,
                 exchange.body,
+                exchange.truncated,
                 &self.config.redactor,
             )))
         }

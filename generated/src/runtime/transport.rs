@@ -18,6 +18,8 @@ pub(super) struct Exchange {
     pub(super) headers: HeaderMap,
     /// The response body, at most the configured size.
     pub(super) body: Vec<u8>,
+    /// Whether the body was cut at the configured size (only ever for an error status).
+    pub(super) truncated: bool,
 }
 
 /// The transport client from `builder`: it follows no redirects (the runtime follows them
@@ -60,33 +62,45 @@ pub(super) async fn send(
         .map_err(|source| Error::Transport { operation, source })
 }
 
-/// Reads the whole body, failing as soon as it is known to exceed `limit` bytes.
+/// Reads the whole body. A 2xx body larger than `limit` bytes fails as soon as that is
+/// known; any other status keeps its first `limit` bytes, so that the status and headers of
+/// an error (a 429's rate limit, a 503's `Retry-After`) are never lost to its body's size.
 pub(super) async fn read(
     mut response: reqwest::Response,
     operation: &'static str,
     limit: usize,
 ) -> Result<Exchange, Error> {
+    let status = response.status();
     let too_large = Error::BodyTooLarge { operation, limit };
-    if response
-        .content_length()
-        .is_some_and(|length| length > u64::try_from(limit).unwrap_or(u64::MAX))
+    if status.is_success()
+        && response
+            .content_length()
+            .is_some_and(|length| length > u64::try_from(limit).unwrap_or(u64::MAX))
     {
         return Err(too_large);
     }
     let mut body = Vec::new();
+    let mut truncated = false;
     while let Some(chunk) = response
         .chunk()
         .await
         .map_err(|source| Error::Transport { operation, source })?
     {
-        if body.len().saturating_add(chunk.len()) > limit {
-            return Err(too_large);
+        let room = limit - body.len();
+        if chunk.len() > room {
+            if status.is_success() {
+                return Err(too_large);
+            }
+            body.extend_from_slice(&chunk[..room]);
+            truncated = true;
+            break;
         }
         body.extend_from_slice(&chunk);
     }
     Ok(Exchange {
-        status: response.status(),
+        status,
         headers: std::mem::take(response.headers_mut()),
         body,
+        truncated,
     })
 }

@@ -24,6 +24,11 @@ const ALWAYS: &[Dependency] = &[
         name: "futures-util",
         spec: r#"{ version = "0.3", default-features = false }"#,
     },
+    // `Retry-After` as an HTTP date.
+    Dependency {
+        name: "httpdate",
+        spec: r#""1""#,
+    },
     Dependency {
         name: "percent-encoding",
         spec: r#""2""#,

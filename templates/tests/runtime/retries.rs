@@ -6,7 +6,7 @@ use client_runtime_template::{Client, Error, RetryPolicy};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::support::{builder, create_flag, fast_retries, get_flag, DELETE_FLAG};
+use crate::support::{builder, capture_tracing, create_flag, fast_retries, get_flag, DELETE_FLAG};
 
 /// A server answering `first` `times` times, then 200 `{}`.
 async fn failing_then_ok(first: ResponseTemplate, times: u64) -> MockServer {
@@ -173,4 +173,81 @@ async fn a_4xx_other_than_429_is_not_retried() {
         .await
         .expect_err("not retried");
     assert_eq!(request_count(&server).await, 1);
+}
+
+/// `Retry-After` as an HTTP date, `offset` from now.
+fn http_date_in(offset: Duration, past: bool) -> String {
+    let now = std::time::SystemTime::now();
+    let when = if past { now - offset } else { now + offset };
+    httpdate::fmt_http_date(when)
+}
+
+#[tokio::test]
+async fn retry_after_as_an_http_date_is_honoured() {
+    for status in [429, 503] {
+        // An hour away: more than the policy may wait, so the error is returned at once.
+        let later = http_date_in(Duration::from_secs(3_600), false);
+        let server = failing_then_ok(
+            ResponseTemplate::new(status).insert_header("Retry-After", later.as_str()),
+            1,
+        )
+        .await;
+        let error = client_with(&server, fast_retries())
+            .execute(get_flag("f"))
+            .await
+            .expect_err("not retried within the wait budget");
+        assert_eq!(error.status(), Some(status));
+        assert_eq!(request_count(&server).await, 1, "{status} {later}");
+
+        // A date already past: retried without waiting for it.
+        let earlier = http_date_in(Duration::from_secs(60), true);
+        let server = failing_then_ok(
+            ResponseTemplate::new(status).insert_header("Retry-After", earlier.as_str()),
+            1,
+        )
+        .await;
+        client_with(&server, fast_retries())
+            .execute(get_flag("f"))
+            .await
+            .expect("retried");
+        assert_eq!(request_count(&server).await, 2, "{status} {earlier}");
+    }
+}
+
+/// The delays of the `retrying` events in `tracing` output, in milliseconds.
+fn retry_delays_ms(output: &str) -> Vec<u64> {
+    output
+        .lines()
+        .filter(|line| line.contains("retrying"))
+        .filter_map(|line| line.split("delay_ms=").nth(1))
+        .filter_map(|rest| rest.split_whitespace().next())
+        .filter_map(|number| number.parse().ok())
+        .collect()
+}
+
+#[tokio::test]
+async fn every_retry_gets_jitter_even_after_retry_after_zero() {
+    let (captured, _guard) = capture_tracing();
+    for (status, header) in [
+        (503, "Retry-After"),
+        (429, "Retry-After"),
+        (429, "X-RateLimit-Reset"),
+    ] {
+        let server =
+            failing_then_ok(ResponseTemplate::new(status).insert_header(header, "0"), 1).await;
+        let policy = RetryPolicy::default()
+            .base_delay(Duration::from_millis(40))
+            .max_delay(Duration::from_millis(40));
+        client_with(&server, policy)
+            .execute(get_flag("f"))
+            .await
+            .expect("retried");
+    }
+    let delays = retry_delays_ms(&captured.text());
+    assert_eq!(delays.len(), 3, "{delays:?}");
+    // The server asked for no wait; each retry still waits half to all of the base delay.
+    assert!(
+        delays.iter().all(|delay| (20..=40).contains(delay)),
+        "{delays:?}"
+    );
 }
