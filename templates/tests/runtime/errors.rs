@@ -5,7 +5,7 @@ use serde::Deserialize;
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::support::{builder, client, fast_retries, get_flag};
+use crate::support::{builder, client, get_flag};
 
 /// The API error of fetching a flag from a server answering `response`, without retries.
 async fn api_error(response: ResponseTemplate) -> ApiError {
@@ -206,30 +206,4 @@ async fn an_error_body_over_the_limit_keeps_status_and_rate_limit_and_is_cut() {
         error.to_string().contains("body cut at 2048 bytes"),
         "{error}"
     );
-}
-
-#[tokio::test]
-async fn a_429_and_a_503_with_bodies_over_the_limit_are_retried() {
-    for status in [429, 503] {
-        let server = MockServer::start().await;
-        Mock::given(any())
-            .respond_with(
-                ResponseTemplate::new(status).set_body_raw(oversized_body(), "application/json"),
-            )
-            .up_to_n_times(1)
-            .mount(&server)
-            .await;
-        Mock::given(any())
-            .respond_with(ResponseTemplate::new(200).set_body_raw("{}", "application/json"))
-            .mount(&server)
-            .await;
-        let client = builder(&server.uri())
-            .retry_policy(fast_retries())
-            .max_response_body_bytes(2 * 1024)
-            .build()
-            .expect("valid");
-        let response = client.execute(get_flag("f")).await.expect("retried");
-        assert_eq!(response.status(), 200, "after a {status}");
-        assert_eq!(server.received_requests().await.map(|r| r.len()), Some(2));
-    }
 }

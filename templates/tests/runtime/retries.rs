@@ -251,3 +251,23 @@ async fn every_retry_gets_jitter_even_after_retry_after_zero() {
         "{delays:?}"
     );
 }
+
+#[tokio::test]
+async fn a_429_and_a_503_with_bodies_over_the_limit_are_retried() {
+    for status in [429, 503] {
+        let oversized = "e".repeat(4 * 1024);
+        let server = failing_then_ok(
+            ResponseTemplate::new(status).set_body_raw(oversized, "text/plain"),
+            1,
+        )
+        .await;
+        let client = builder(&server.uri())
+            .retry_policy(fast_retries())
+            .max_response_body_bytes(2 * 1024)
+            .build()
+            .expect("valid");
+        let response = client.execute(get_flag("f")).await.expect("retried");
+        assert_eq!(response.status(), 200, "after a {status}");
+        assert_eq!(request_count(&server).await, 2);
+    }
+}
