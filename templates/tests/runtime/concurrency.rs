@@ -34,16 +34,27 @@ async fn a_thousand_concurrent_calls_share_one_pool_without_errors() {
     assert_eq!(succeeded, 1_000);
     let opened = server.connections();
     assert!((1..=1_000).contains(&opened), "{opened} connections");
+}
 
-    // Later calls from any clone reuse the pooled connections instead of opening new ones.
+#[tokio::test]
+async fn calls_one_after_another_reuse_pooled_connections() {
+    let server = keep_alive_server().await;
+    let client = builder(&server.uri()).build().expect("valid");
     for n in 0..50 {
-        let clone = client.clone();
-        clone
+        // Any clone shares the one pool.
+        client
+            .clone()
             .execute(get_flag(&format!("again-{n}")))
             .await
             .expect("the call succeeded");
     }
-    assert_eq!(server.connections(), opened);
+    // Without pooling each call opens its own connection (50); hyper may open a spare one
+    // when a returned connection is not ready yet, never one per call.
+    let opened = server.connections();
+    assert!(
+        (1..=5).contains(&opened),
+        "{opened} connections for 50 calls"
+    );
 }
 
 #[test]

@@ -218,15 +218,52 @@ impl Captured {
     }
 }
 
+thread_local! {
+    /// Where tracing output of this thread goes while a capture is active.
+    static THREAD_CAPTURE: std::cell::RefCell<Option<Captured>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Writes to the capture of the thread that emitted the event, or nowhere.
+struct ThreadWriter;
+
+impl Write for ThreadWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        THREAD_CAPTURE.with(|capture| match capture.borrow_mut().as_mut() {
+            Some(captured) => captured.write(bytes),
+            None => Ok(bytes.len()),
+        })
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Ends the capture of its thread when dropped.
+pub struct CaptureGuard;
+
+impl Drop for CaptureGuard {
+    fn drop(&mut self) {
+        THREAD_CAPTURE.with(|capture| capture.borrow_mut().take());
+    }
+}
+
 /// Captures everything tracing writes on this thread, spans included, while the guard lives.
-pub fn capture_tracing() -> (Captured, tracing::subscriber::DefaultGuard) {
+///
+/// One global subscriber serves every test: a thread-local subscriber per test loses events
+/// when tests on other threads make tracing rebuild its per-callsite interest cache.
+pub fn capture_tracing() -> (Captured, CaptureGuard) {
+    static GLOBAL: std::sync::Once = std::sync::Once::new();
+    GLOBAL.call_once(|| {
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(|| ThreadWriter)
+            .with_max_level(tracing::Level::TRACE)
+            .with_span_events(FmtSpan::FULL)
+            .with_ansi(false)
+            .finish();
+        tracing::subscriber::set_global_default(subscriber).expect("the only global subscriber");
+    });
     let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(move || writer.clone())
-        .with_max_level(tracing::Level::TRACE)
-        .with_span_events(FmtSpan::FULL)
-        .with_ansi(false)
-        .finish();
-    (captured, tracing::subscriber::set_default(subscriber))
+    THREAD_CAPTURE.with(|capture| *capture.borrow_mut() = Some(captured.clone()));
+    (captured, CaptureGuard)
 }
