@@ -33,6 +33,7 @@ fn options() -> GenerateOptions {
     GenerateOptions {
         crate_name: "fuzzed".to_string(),
         spec_name: "fuzzed.yaml".to_string(),
+        lints: Default::default(),
     }
 }
 

@@ -19,7 +19,7 @@ mod output;
 mod pipeline;
 pub mod write;
 
-pub use diagnostics::{Diagnostic, Diagnostics};
+pub use diagnostics::{Code, Diagnostic, Diagnostics, Level, Lint, LintError, Lints, UnknownCode};
 pub use load::{decode_spec, read_spec};
 pub use options::GenerateOptions;
 pub use output::{GeneratedCrate, GeneratedFile};

@@ -1,6 +1,9 @@
-//! What a generation run gives back: the files of the client crate.
+//! What a generation run gives back: the files of the client crate and the warnings of the
+//! run.
 
 use std::path::PathBuf;
+
+use crate::diagnostics::Diagnostic;
 
 /// One file of the generated crate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,4 +19,6 @@ pub struct GeneratedFile {
 pub struct GeneratedCrate {
     /// Every file, sorted by path.
     pub files: Vec<GeneratedFile>,
+    /// What the run reported without stopping (each at level warning), located.
+    pub warnings: Vec<Diagnostic>,
 }

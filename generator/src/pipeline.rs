@@ -5,7 +5,7 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Lints};
 use crate::format::Header;
 use crate::load::{read_spec, LoadedSpec};
 use crate::model::Api;
@@ -57,6 +57,7 @@ fn on_generator_stack<T: Send>(
         match worker {
             Ok(handle) => handle.join().unwrap_or_else(|_| {
                 Err(Diagnostics(vec![Diagnostic::new(
+                    Code::InternalError,
                     "#",
                     "internal error: the generator panicked on this spec (please report it)",
                 )]))
@@ -71,16 +72,18 @@ fn on_generator_stack<T: Send>(
 pub const STACK_BYTES: usize = 64 * 1024 * 1024;
 
 /// What a spec that passes every check defines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckedSpec {
     /// Named types the crate would have.
     pub types: usize,
     /// Operations the crate would have.
     pub operations: usize,
+    /// What the checks reported without stopping, located.
+    pub warnings: Vec<Diagnostic>,
 }
 
-/// Reports every problem [`generate`] would report for the spec `source`, without emitting
-/// code.
+/// Reports every problem [`generate`] would report for the spec `source` with the default
+/// [`Lints`], without emitting code.
 ///
 /// Runs on the caller's thread (unlike [`generate`]): the deepest spec the loader accepts
 /// needs a few MiB of stack in debug builds; [`STACK_BYTES`] is always enough.
@@ -109,45 +112,69 @@ impl Spec<'_> {
 
 /// What [`check_spec`] reports.
 fn checked(spec: Spec<'_>) -> Result<CheckedSpec, Diagnostics> {
-    let (api, _) = checked_model(spec)?;
+    let Modelled { api, warnings, .. } = checked_model(spec, &Lints::default())?;
     Ok(CheckedSpec {
         types: api.types.len(),
         operations: api.operations.len(),
+        warnings,
     })
 }
 
 /// [`generate`] on the current thread.
 fn generate_here(spec: Spec<'_>, options: &GenerateOptions) -> Result<GeneratedCrate, Diagnostics> {
-    let (api, loaded) = checked_model(spec)?;
+    let Modelled {
+        api,
+        loaded,
+        warnings,
+    } = checked_model(spec, &options.lints)?;
     let header = Header {
         spec_name: options.spec_name.clone(),
         spec_sha256: sources_sha256(&loaded),
         generator_version: env!("CARGO_PKG_VERSION").to_string(),
     };
-    let mut files = emit::emit_crate(&api, options, &header)?;
+    let mut files = match emit::emit_crate(&api, options, &header) {
+        Ok(files) => files,
+        Err(errors) => return Err(Diagnostics([warnings, errors.0].concat())),
+    };
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(GeneratedCrate { files })
+    Ok(GeneratedCrate { files, warnings })
 }
 
-/// Loads, checks and models the spec; every problem located in its file, on its line.
-fn checked_model(spec: Spec<'_>) -> Result<(Api, LoadedSpec), Diagnostics> {
+/// A spec modelled without errors.
+struct Modelled {
+    api: Api,
+    loaded: LoadedSpec,
+    /// Every warning of loading, checking and modelling, located.
+    warnings: Vec<Diagnostic>,
+}
+
+/// Loads, checks and models the spec; every problem at its level in `lints`, located in its
+/// file, on its line.
+fn checked_model(spec: Spec<'_>, lints: &Lints) -> Result<Modelled, Diagnostics> {
     let loaded = spec.load()?;
-    let mut problems = check::check(&loaded);
-    if !problems.is_empty() {
-        for p in &mut problems {
-            loaded.locate(p);
-        }
-        return Err(Diagnostics(problems));
+    let mut found = lints.apply(check::check(&loaded));
+    if found.iter().any(Diagnostic::is_error) {
+        return Err(located(&loaded, found));
     }
-    match model::build(&loaded.openapi) {
-        Ok(api) => Ok((api, loaded)),
-        Err(mut d) => {
-            for p in &mut d.0 {
-                loaded.locate(p);
-            }
-            Err(d)
-        }
+    let (api, modelling) = model::build(&loaded.openapi);
+    found.extend(lints.apply(modelling));
+    let found = located(&loaded, found);
+    if found.0.iter().any(Diagnostic::is_error) {
+        return Err(found);
     }
+    Ok(Modelled {
+        api,
+        loaded,
+        warnings: found.0,
+    })
+}
+
+/// `found`, each located in its file, on its line.
+fn located(loaded: &LoadedSpec, mut found: Vec<Diagnostic>) -> Diagnostics {
+    for problem in &mut found {
+        loaded.locate(problem);
+    }
+    Diagnostics(found)
 }
 
 /// Lowercase hex SHA-256 of the spec's files: the entry file's text alone for a spec in one

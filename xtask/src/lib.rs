@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use generator::write::{self, Plan, WriteError};
-use generator::{decode_spec, drift, generate_at, Diagnostics, GenerateOptions};
+use generator::{decode_spec, drift, generate_at, Diagnostics, GenerateOptions, Lints};
 
 /// The spec, relative to the workspace root.
 pub const SPEC: &str = "spec/openapi.yaml";
@@ -15,6 +15,12 @@ pub const SPEC: &str = "spec/openapi.yaml";
 pub const OUT_DIR: &str = "generated";
 /// The generated crate's package name.
 pub const CRATE_NAME: &str = "datadog-feature-flags";
+
+/// How strict codegen is with the project's spec: every warning is an error, so the spec
+/// stays clean.
+pub fn project_lints() -> Lints {
+    Lints::default().deny_warnings()
+}
 
 /// Why codegen could not run.
 #[derive(Debug)]
@@ -42,7 +48,7 @@ impl fmt::Display for CodegenError {
         match self {
             CodegenError::Io(path, e) => write!(f, "error: {}: {e}", path.display()),
             CodegenError::Spec(spec, d) => {
-                write!(f, "{d}\n{} error(s) in {}", d.0.len(), spec.display())
+                write!(f, "{d}\n{} error(s) in {}", d.errors(), spec.display())
             }
             CodegenError::Write(e) => write!(f, "error: {e}"),
         }
@@ -84,6 +90,7 @@ pub fn plan(spec_path: &Path, out_dir: &Path) -> Result<Plan, CodegenError> {
     let options = GenerateOptions {
         crate_name: CRATE_NAME.to_string(),
         spec_name: display_name(spec_path),
+        lints: project_lints(),
     };
     let generated = decode_spec(bytes, &options.spec_name)
         .and_then(|source| generate_at(&source, spec_path, &options))

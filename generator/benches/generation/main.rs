@@ -21,6 +21,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let options = GenerateOptions {
         crate_name: "bench-client".to_string(),
         spec_name: "spec/openapi.yaml".to_string(),
+        lints: Default::default(),
     };
     let project_spec =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/openapi.yaml"))?;

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::walk::{parameter_list, Inventory, OperationSite, Site};
-use crate::diagnostics::{pointer_join, Diagnostic};
+use crate::diagnostics::{pointer_join, Code, Diagnostic};
 
 /// Every operationId and path-parameter problem.
 pub fn check(document: &Value, inventory: &Inventory<'_>) -> Vec<Diagnostic> {
@@ -45,6 +45,7 @@ fn operation_ids(inventory: &Inventory<'_>) -> Vec<Diagnostic> {
         };
         match first_use.get(id) {
             Some(first) => problems.push(Diagnostic::new(
+                Code::DuplicateOperationId,
                 pointer_join(&operation.pointer, "operationId"),
                 format!("duplicate operationId {id:?} (also used at {first})"),
             )),
@@ -81,12 +82,14 @@ fn template_syntax(path: &str, pointer: &str) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     if !path.starts_with('/') {
         problems.push(Diagnostic::new(
+            Code::InvalidPath,
             pointer,
             format!("path {path:?} does not start with /"),
         ));
     }
     match template_names(path) {
         Err(why) => problems.push(Diagnostic::new(
+            Code::InvalidPath,
             pointer,
             format!("path template {path:?} {why}"),
         )),
@@ -94,6 +97,7 @@ fn template_syntax(path: &str, pointer: &str) -> Vec<Diagnostic> {
             for (i, name) in names.iter().enumerate() {
                 if names[..i].contains(name) {
                     problems.push(Diagnostic::new(
+                        Code::InvalidPath,
                         pointer,
                         format!("path template {path:?} uses {{{name}}} more than once"),
                     ));
@@ -114,6 +118,7 @@ fn duplicate_parameters(document: &Value, holder: &Site<'_>) -> Vec<Diagnostic> 
                 .iter()
                 .find(|p| (p.name, p.location) == (param.name, param.location))?;
             Some(Diagnostic::new(
+                Code::DuplicateParameter,
                 param.pointer.clone(),
                 format!(
                     "parameter {:?} (in: {}) is declared twice in one list (also at {})",
@@ -139,6 +144,7 @@ fn path_parameters(document: &Value, operation: &OperationSite<'_>) -> Vec<Diagn
     for name in &names {
         if !declared.iter().any(|p| p.name == *name) {
             problems.push(Diagnostic::new(
+                Code::UndeclaredPathParameter,
                 operation.pointer.clone(),
                 format!(
                     "path parameter {{{name}}} of {} is not declared (no parameter with in: path, name: {name})",
@@ -150,6 +156,7 @@ fn path_parameters(document: &Value, operation: &OperationSite<'_>) -> Vec<Diagn
     for param in &declared {
         if !names.contains(&param.name) {
             problems.push(Diagnostic::new(
+                Code::UnusedPathParameter,
                 param.pointer.clone(),
                 format!(
                     "path parameter {:?} is declared but {} has no {{{}}}",
@@ -159,6 +166,7 @@ fn path_parameters(document: &Value, operation: &OperationSite<'_>) -> Vec<Diagn
         }
         if param.value.get("required") != Some(&Value::Bool(true)) {
             problems.push(Diagnostic::new(
+                Code::OptionalPathParameter,
                 param.pointer.clone(),
                 format!("path parameter {:?} must have required: true", param.name),
             ));

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::walk::Inventory;
-use crate::diagnostics::{pointer_join, Diagnostic};
+use crate::diagnostics::{pointer_join, Code, Diagnostic};
 
 /// The types OpenAPI 3.0 defines.
 pub const TYPES: &[&str] = &["string", "number", "integer", "boolean", "array", "object"];
@@ -16,6 +16,7 @@ pub fn check(inventory: &Inventory<'_>) -> Vec<Diagnostic> {
         let kind = schema.value.get("type");
         match kind.and_then(Value::as_str) {
             Some(name) if !TYPES.contains(&name) => problems.push(Diagnostic::new(
+                Code::InvalidSchema,
                 pointer_join(&schema.pointer, "type"),
                 format!(
                     "unknown type {name:?} (OpenAPI 3.0 types: {})",
@@ -23,6 +24,7 @@ pub fn check(inventory: &Inventory<'_>) -> Vec<Diagnostic> {
                 ),
             )),
             Some("array") if schema.value.get("items").is_none() => problems.push(Diagnostic::new(
+                Code::InvalidSchema,
                 schema.pointer.clone(),
                 "type: array without `items` (OpenAPI 3.0 requires it)",
             )),

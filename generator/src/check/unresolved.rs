@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::refs::{resolve_with, target, Broken};
 use super::walk::{Inventory, Site};
-use crate::diagnostics::{pointer_join, Diagnostic};
+use crate::diagnostics::{pointer_join, Code, Diagnostic};
 
 /// References of a loop named in its message; longer loops are cut short.
 const MAX_REFS_SHOWN: usize = 8;
@@ -20,19 +20,23 @@ pub fn check(document: &Value, inventory: &Inventory<'_>) -> Vec<Diagnostic> {
         .refs
         .iter()
         .filter_map(|site| {
-            let message = match resolve_with(document, site.target, &mut known) {
+            let (code, message) = match resolve_with(document, site.target, &mut known) {
                 Ok(_) => return None,
                 // A reference to another file the loader could not pull in: it said why.
                 Err(Broken::Dangling(r)) if !r.starts_with('#') => return None,
-                Err(Broken::Dangling(r)) => {
-                    format!("unresolved $ref {r:?}: nothing is defined at that pointer")
-                }
-                Err(Broken::Cycle { refs, at }) => format!(
-                    "$ref cycle that never reaches an object: {}",
-                    cycle_text(site.target, &refs, at)
+                Err(Broken::Dangling(r)) => (
+                    Code::UnresolvedRef,
+                    format!("unresolved $ref {r:?}: nothing is defined at that pointer"),
+                ),
+                Err(Broken::Cycle { refs, at }) => (
+                    Code::RefCycle,
+                    format!(
+                        "$ref cycle that never reaches an object: {}",
+                        cycle_text(site.target, &refs, at)
+                    ),
                 ),
             };
-            Some(Diagnostic::new(site.pointer.clone(), message))
+            Some(Diagnostic::new(code, site.pointer.clone(), message))
         })
         .collect();
     problems.extend(discriminator_mappings(document, inventory));
@@ -87,6 +91,7 @@ fn discriminator_mappings(document: &Value, inventory: &Inventory<'_>) -> Vec<Di
             };
             if target(document, reference).is_none() {
                 problems.push(Diagnostic::new(
+                    Code::UnresolvedRef,
                     pointer_join(&mapping_pointer, tag),
                     format!("unresolved $ref {reference:?} in discriminator mapping"),
                 ));
@@ -120,6 +125,7 @@ fn security_requirements(document: &Value, inventory: &Inventory<'_>) -> Vec<Dia
             for name in requirement.as_object().into_iter().flat_map(|m| m.keys()) {
                 if !declared.is_some_and(|d| d.contains_key(name)) {
                     problems.push(Diagnostic::new(
+                        Code::UndeclaredSecurityScheme,
                         pointer_join(&requirement_pointer, name),
                         format!("security requirement names {name:?}, which is not in #/components/securitySchemes"),
                     ));

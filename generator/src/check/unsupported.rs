@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::refs;
 use super::walk::{entries, items, Inventory, RefKind};
-use crate::diagnostics::{pointer_join, Diagnostic};
+use crate::diagnostics::{pointer_join, Code, Diagnostic};
 
 /// A rule: every place in the document where one unsupported construct is used.
 type Rule = fn(&Value, &Inventory<'_>) -> Vec<Diagnostic>;
@@ -111,6 +111,7 @@ fn partial_path_segments(document: &Value, _: &Inventory<'_>) -> Vec<Diagnostic>
                     && !(segment.starts_with('{') && segment.ends_with('}') && segment.matches('{').count() == 1)
             })?;
             Some(Diagnostic::new(
+                Code::UnsupportedPath,
                 pointer,
                 format!("path segment {segment:?} is not supported: a path parameter must be a whole segment, like /{{name}}/"),
             ))
@@ -126,6 +127,7 @@ fn path_item_references(_: &Value, inventory: &Inventory<'_>) -> Vec<Diagnostic>
         .filter(|r| r.kind == RefKind::PathItem)
         .map(|r| {
             Diagnostic::new(
+                Code::UnsupportedPath,
                 r.pointer.clone(),
                 "path items given by $ref are not supported",
             )
@@ -152,6 +154,7 @@ fn reference_shapes(document: &Value, inventory: &Inventory<'_>) -> Vec<Diagnost
                 return None;
             }
             Some(Diagnostic::new(
+                Code::UnsupportedRef,
                 r.pointer.clone(),
                 format!(
                     "$ref {:?} is not supported here: it must name {prefix}<name>",
@@ -170,6 +173,7 @@ fn not_schemas(_: &Value, inventory: &Inventory<'_>) -> Vec<Diagnostic> {
         .filter(|schema| schema.value.get("not").is_some())
         .map(|schema| {
             Diagnostic::new(
+                Code::UnsupportedSchema,
                 pointer_join(&schema.pointer, "not"),
                 "`not` schemas are not supported (no Rust type means \"anything but\")",
             )
@@ -187,6 +191,7 @@ fn inheritance_discriminators(_: &Value, inventory: &Inventory<'_>) -> Vec<Diagn
         .filter(|s| s.value.get("oneOf").is_none() && s.value.get("anyOf").is_none())
         .map(|s| {
             Diagnostic::new(
+                Code::UnsupportedDiscriminator,
                 pointer_join(&s.pointer, "discriminator"),
                 "a discriminator without oneOf/anyOf (allOf inheritance) is not supported",
             )
@@ -207,6 +212,7 @@ fn discriminator_alternatives(_: &Value, inventory: &Inventory<'_>) -> Vec<Diagn
             for (alternative, pointer) in items(schema.value, &schema.pointer, key) {
                 if alternative.get("$ref").is_none() {
                     problems.push(Diagnostic::new(
+                        Code::UnsupportedDiscriminator,
                         pointer,
                         "inline alternatives of a discriminated union are not supported (use a $ref to a component schema)",
                     ));
@@ -239,6 +245,7 @@ fn security_schemes(_: &Value, inventory: &Inventory<'_>) -> Vec<Diagnostic> {
                 format!("type {kind}")
             };
             Some(Diagnostic::new(
+                Code::UnsupportedSecurityScheme,
                 scheme.pointer.clone(),
                 format!(
                     "security scheme {what} is not supported (only type: apiKey with in: header)"
@@ -259,6 +266,7 @@ fn form_bodies(_: &Value, inventory: &Inventory<'_>) -> Vec<Diagnostic> {
         })
         .map(|(media, _, pointer)| {
             Diagnostic::new(
+                Code::UnsupportedMediaType,
                 pointer,
                 format!(
                     "request bodies of type {media} are not supported (only JSON, text or bytes)"
@@ -284,6 +292,12 @@ fn parameters_where(
         .parameters
         .iter()
         .filter(|param| matches(param.value))
-        .map(|param| Diagnostic::new(pointer_join(&param.pointer, key), message(param.value)))
+        .map(|param| {
+            Diagnostic::new(
+                Code::UnsupportedParameter,
+                pointer_join(&param.pointer, key),
+                message(param.value),
+            )
+        })
         .collect()
 }

@@ -8,7 +8,7 @@ use quote::{format_ident, quote};
 use super::docs;
 use super::responses::{self, Output};
 use super::types::type_tokens;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::{Api, Operation, Param, ParamLocation, PathSegment, TypeRef};
 
 /// The items of one operation's file: the operation's static description, its request builder
@@ -291,6 +291,7 @@ fn display_value(
 ) -> Result<TokenStream, Diagnostic> {
     super::display::display_expr(ty, expr, api).ok_or_else(|| {
         Diagnostic::new(
+            Code::UnsupportedParameter,
             format!("#/paths/{}", crate::diagnostics::escape_token(&op.path)),
             format!(
                 "parameter `{}` of `{}` is not a scalar or an array of scalars; it cannot be sent",
@@ -303,6 +304,7 @@ fn display_value(
 /// An internal inconsistency of the model, reported instead of panicking.
 fn internal(op: &Operation, what: &str) -> Diagnostic {
     Diagnostic::new(
+        Code::InternalError,
         format!("#/paths/{}", crate::diagnostics::escape_token(&op.path)),
         format!("internal error in `{}`: {what}", op.id),
     )

@@ -26,7 +26,7 @@ use openapiv3::OpenAPI;
 
 pub use sources::{SourceFile, SourceMap};
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 
 /// A parsed spec with its raw document, for checks that need what openapiv3 drops.
 #[derive(Debug, Clone)]
@@ -66,6 +66,7 @@ pub fn parse(source: &str) -> Result<LoadedSpec, Diagnostics> {
 pub fn load_at(source: &str, path: &Path) -> Result<LoadedSpec, Diagnostics> {
     let entry = std::fs::canonicalize(path).map_err(|e| {
         one(Diagnostic::new(
+            Code::UnreadableSpec,
             "#",
             format!("cannot read {}: {e}", path.display()),
         ))
@@ -112,6 +113,7 @@ fn load(source: String, entry: Option<&Path>) -> Result<LoadedSpec, Diagnostics>
 pub fn read_spec(path: &Path) -> Result<String, Diagnostics> {
     let bytes = std::fs::read(path).map_err(|e| {
         one(Diagnostic::new(
+            Code::UnreadableSpec,
             "#",
             format!("cannot read {}: {e}", path.display()),
         ))

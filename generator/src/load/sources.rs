@@ -107,6 +107,7 @@ impl SourceMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Code;
 
     fn file(name: &str, text: &str) -> SourceFile {
         SourceFile {
@@ -129,11 +130,15 @@ mod tests {
             map.line_of("#/components/schemas/Pet/properties/name/type"),
             Some(4)
         );
-        let mut problem = Diagnostic::new("#/components/schemas/Pet/properties", "bad");
+        let mut problem = Diagnostic::new(
+            Code::UnresolvedRef,
+            "#/components/schemas/Pet/properties",
+            "bad",
+        );
         map.locate(&mut problem);
         assert_eq!(problem.pointer, "schemas/pets.yaml#/Pet/properties");
         assert_eq!(problem.line, Some(3));
-        let mut in_entry = Diagnostic::new("#/a", "bad");
+        let mut in_entry = Diagnostic::new(Code::UnresolvedRef, "#/a", "bad");
         map.locate(&mut in_entry);
         assert_eq!((in_entry.pointer.as_str(), in_entry.line), ("#/a", Some(1)));
     }

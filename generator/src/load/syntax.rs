@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::lines::LineMap;
 use super::yaml;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 
 /// A document as a value, with where its nodes are written.
 #[derive(Debug, Clone)]
@@ -60,14 +60,18 @@ fn json_error(error: &serde_json::Error) -> Diagnostic {
 fn yaml_error(error: &serde_yaml::Error) -> Diagnostic {
     match error.location() {
         Some(at) => located("YAML", &error.to_string(), at.line(), at.column()),
-        None => Diagnostic::new("#", format!("invalid YAML: {error}")),
+        None => Diagnostic::new(Code::InvalidSyntax, "#", format!("invalid YAML: {error}")),
     }
 }
 
 /// The problem of a parser's error `text`, which ends with ` at line L column C`.
 fn located(syntax: &str, text: &str, line: usize, column: usize) -> Diagnostic {
     let what = text.replacen(&format!(" at line {line} column {column}"), "", 1);
-    let mut problem = Diagnostic::new("#", format!("invalid {syntax}: {what} (column {column})"));
+    let mut problem = Diagnostic::new(
+        Code::InvalidSyntax,
+        "#",
+        format!("invalid {syntax}: {what} (column {column})"),
+    );
     problem.line = Some(line);
     problem
 }

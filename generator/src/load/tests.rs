@@ -165,6 +165,7 @@ fn integers_outside_i64_generate_what_i64_bounds_generate() {
     let options = crate::GenerateOptions {
         crate_name: "bounds".to_string(),
         spec_name: "bounds.yaml".to_string(),
+        lints: Default::default(),
     };
     let without_header = |source: &str| {
         let generated =

@@ -1,6 +1,6 @@
 //! A file's bytes as text: invalid UTF-8 is reported with its byte offset and line.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 
 /// The byte order mark some editors write at the start of UTF-8 files.
 const BOM: char = '\u{feff}';
@@ -18,6 +18,7 @@ pub fn decode(bytes: Vec<u8>, file: &str, pointer: &str) -> Result<String, Diagn
             let bytes = error.as_bytes();
             let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
             let mut problem = Diagnostic::new(
+                Code::InvalidSyntax,
                 pointer,
                 format!(
                     "{file} is not valid UTF-8: byte 0x{:02x} at byte offset {offset}",

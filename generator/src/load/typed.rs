@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use serde_path_to_error::Segment;
 
-use crate::diagnostics::{escape_token, Diagnostic};
+use crate::diagnostics::{escape_token, Code, Diagnostic};
 
 /// Upper bound on refinement steps; each step goes at least one level deeper.
 const MAX_STEPS: usize = 256;
@@ -36,6 +36,7 @@ pub fn deserialize(document: &Value) -> Result<OpenAPI, Diagnostic> {
                 .map(|t| format!("/{}", escape_token(t)))
                 .collect();
             Err(Diagnostic::new(
+                Code::InvalidDocument,
                 format!("#{pointer}"),
                 format!("invalid OpenAPI document: {}", failure.message),
             ))

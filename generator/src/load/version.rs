@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 
 /// What the generator reads, for messages.
 const SUPPORTED: &str = "this generator reads OpenAPI 3.0.0 to 3.0.4";
@@ -11,9 +11,10 @@ const SUPPORTED: &str = "this generator reads OpenAPI 3.0.0 to 3.0.4";
 pub fn check(document: &Value) -> Result<(), Diagnostic> {
     let map = match document {
         Value::Object(map) => map,
-        Value::Null => return Err(Diagnostic::new("#", format!("the spec is empty; {SUPPORTED}"))),
+        Value::Null => return Err(Diagnostic::new(Code::InvalidDocument, "#", format!("the spec is empty; {SUPPORTED}"))),
         _ => {
             return Err(Diagnostic::new(
+                Code::InvalidDocument,
                 "#",
                 format!("the spec is not a mapping (an OpenAPI document is a mapping with an `openapi` field); {SUPPORTED}"),
             ))
@@ -21,6 +22,7 @@ pub fn check(document: &Value) -> Result<(), Diagnostic> {
     };
     if let Some(swagger) = map.get("swagger") {
         return Err(Diagnostic::new(
+            Code::UnsupportedVersion,
             "#/swagger",
             format!(
                 "unsupported version: Swagger/OpenAPI {} (`swagger` field); {SUPPORTED}",
@@ -29,13 +31,15 @@ pub fn check(document: &Value) -> Result<(), Diagnostic> {
         ));
     }
     match map.get("openapi") {
-        None => Err(Diagnostic::new("#", format!("missing `openapi` version field; {SUPPORTED}"))),
+        None => Err(Diagnostic::new(Code::UnsupportedVersion, "#", format!("missing `openapi` version field; {SUPPORTED}"))),
         Some(Value::String(version)) if is_supported(version) => Ok(()),
         Some(Value::String(version)) => Err(Diagnostic::new(
+            Code::UnsupportedVersion,
             "#/openapi",
             format!("unsupported version: OpenAPI {version:?}; {SUPPORTED}"),
         )),
         Some(other) => Err(Diagnostic::new(
+            Code::UnsupportedVersion,
             "#/openapi",
             format!("unsupported version: `openapi` is {}, not a version string such as \"3.0.3\"; {SUPPORTED}", shown(other)),
         )),

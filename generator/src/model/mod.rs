@@ -10,7 +10,6 @@ pub mod pagination;
 pub mod resolve;
 pub mod schemas;
 pub mod servers;
-pub mod warn;
 
 use serde_json::Value;
 
@@ -487,27 +486,20 @@ pub struct Pagination {
     pub total_path: Vec<String>,
 }
 
-/// Builds the model of a checked spec.
-pub fn build(spec: &openapiv3::OpenAPI) -> Result<Api, crate::diagnostics::Diagnostics> {
+/// Builds the model of a checked spec, with every problem found on the way (the model is
+/// what the spec means only when none of them is an error).
+pub fn build(spec: &openapiv3::OpenAPI) -> (Api, Vec<crate::diagnostics::Diagnostic>) {
     let mut types = schemas::TypeBuilder::new(spec);
     let mut diagnostics = Vec::new();
     let sites = servers::build_sites(spec, &mut diagnostics);
     let credentials = servers::build_credentials(spec);
     let (operations, error_body) =
         operations::build_operations(spec, &mut types, &sites, &mut diagnostics);
-    let types = match types.finish() {
-        Ok(types) => types,
-        Err(more) => {
-            diagnostics.extend(more.0);
-            Vec::new()
-        }
-    };
-    if !diagnostics.is_empty() {
-        diagnostics.sort();
-        diagnostics.dedup();
-        return Err(crate::diagnostics::Diagnostics(diagnostics));
-    }
-    Ok(Api {
+    let (types, more) = types.finish();
+    diagnostics.extend(more);
+    diagnostics.sort();
+    diagnostics.dedup();
+    let api = Api {
         title: spec.info.title.clone(),
         version: spec.info.version.clone(),
         description: spec.info.description.clone(),
@@ -516,5 +508,6 @@ pub fn build(spec: &openapiv3::OpenAPI) -> Result<Api, crate::diagnostics::Diagn
         types,
         operations,
         error_body,
-    })
+    };
+    (api, diagnostics)
 }

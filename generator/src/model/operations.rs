@@ -6,12 +6,11 @@ use openapiv3::{OpenAPI, Parameter, ParameterSchemaOrContent, PathItem, Referenc
 use super::names::Wanted;
 use super::resolve::component;
 use super::schemas::TypeBuilder;
-use super::warn::{warn, MISSING_OPERATION_ID, RENAMED};
 use super::{
     names, pagination, servers, Docs, MediaKind, Method, Operation, Param, ParamLocation,
     PathSegment, RequestBody, Response, ResponseBody, Sites, Status, TypeRef,
 };
-use crate::diagnostics::{pointer_join, Diagnostic};
+use crate::diagnostics::{pointer_join, warn, Code, Diagnostic};
 
 /// The extension carrying the preview notice of an unstable operation.
 pub const UNSTABLE_EXTENSION: &str = "x-unstable";
@@ -47,6 +46,7 @@ pub fn build_operations<'a>(
         let pointer = pointer_join("#/paths", path);
         let ReferenceOr::Item(item) = item else {
             cx.diagnostics.push(Diagnostic::new(
+                Code::UnsupportedPath,
                 pointer,
                 "path item `$ref` is not supported",
             ));
@@ -125,7 +125,7 @@ fn operation_names(cx: &mut Context<'_, '_>, sites: &[OperationSite<'_>]) -> Vec
                         site.method.as_str(),
                         site.path
                     );
-                    warn(cx.diagnostics, MISSING_OPERATION_ID, &site.pointer, message);
+                    warn(cx.diagnostics, Code::MissingOperationId, &site.pointer, message);
                     id
                 }
             }
@@ -140,7 +140,12 @@ fn operation_names(cx: &mut Context<'_, '_>, sites: &[OperationSite<'_>]) -> Vec
     let mut out = Vec::with_capacity(sites.len());
     for (((site, id), method), ty) in sites.iter().zip(ids).zip(methods).zip(types) {
         for renamed in [method.renamed, ty.renamed].into_iter().flatten() {
-            warn(cx.diagnostics, RENAMED, &site.pointer, renamed);
+            warn(
+                cx.diagnostics,
+                Code::RenamedToAvoidCollision,
+                &site.pointer,
+                renamed,
+            );
         }
         out.push(OperationNames {
             id,
@@ -277,7 +282,7 @@ fn build_params<'a>(
         .enumerate()
         .map(|(i, p)| (p, format!("{pointer}/parameters/{i}")));
     for (reference, param_pointer) in path_level.chain(own) {
-        match component(reference, components, "parameters") {
+        match component(reference, components, "parameters", &param_pointer) {
             Ok(param) => {
                 let data = param.parameter_data_ref();
                 resolved.retain(|(p, _)| {
@@ -286,7 +291,7 @@ fn build_params<'a>(
                 });
                 resolved.push((param, param_pointer));
             }
-            Err(message) => cx.diagnostics.push(Diagnostic::new(param_pointer, message)),
+            Err(problem) => cx.diagnostics.push(problem),
         }
     }
     let built: Vec<(Param, String)> = resolved
@@ -328,7 +333,12 @@ fn name_params(cx: &mut Context<'_, '_>, built: Vec<(Param, String)>) -> Vec<Par
         .zip(given)
         .map(|((mut param, pointer), given)| {
             if let Some(message) = given.renamed {
-                warn(cx.diagnostics, RENAMED, &pointer, message);
+                warn(
+                    cx.diagnostics,
+                    Code::RenamedToAvoidCollision,
+                    &pointer,
+                    message,
+                );
             }
             param.rust_name = given.rust;
             param
@@ -355,6 +365,7 @@ fn build_param<'a>(
     let data = param.parameter_data_ref();
     let Some(location) = location(param) else {
         cx.diagnostics.push(Diagnostic::new(
+            Code::UnsupportedParameter,
             pointer,
             "cookie parameters are not supported",
         ));
@@ -362,6 +373,7 @@ fn build_param<'a>(
     };
     let ParameterSchemaOrContent::Schema(schema) = &data.format else {
         cx.diagnostics.push(Diagnostic::new(
+            Code::UnsupportedParameter,
             pointer,
             "parameters described by `content` are not supported",
         ));
@@ -410,6 +422,7 @@ fn build_segments(
                         Some(index) => PathSegment::Param(index),
                         None => {
                             cx.diagnostics.push(Diagnostic::new(
+                                Code::UndeclaredPathParameter,
                                 pointer,
                                 format!("path parameter `{name}` is not declared"),
                             ));
@@ -490,10 +503,10 @@ fn build_body<'a>(
 ) -> Option<RequestBody> {
     let pointer = format!("{pointer}/requestBody");
     let components = cx.spec.components.as_ref().map(|c| &c.request_bodies);
-    let body = match component(reference, components, "requestBodies") {
+    let body = match component(reference, components, "requestBodies", &pointer) {
         Ok(body) => body,
-        Err(message) => {
-            cx.diagnostics.push(Diagnostic::new(pointer, message));
+        Err(problem) => {
+            cx.diagnostics.push(problem);
             return None;
         }
     };
@@ -544,11 +557,10 @@ fn build_responses<'a>(
     let mut responses = Vec::new();
     for (status, key, reference) in keyed {
         let response_pointer = pointer_join(&format!("{pointer}/responses"), &key);
-        let response = match component(reference, components, "responses") {
+        let response = match component(reference, components, "responses", &response_pointer) {
             Ok(response) => response,
-            Err(message) => {
-                cx.diagnostics
-                    .push(Diagnostic::new(response_pointer, message));
+            Err(problem) => {
+                cx.diagnostics.push(problem);
                 continue;
             }
         };

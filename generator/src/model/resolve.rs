@@ -3,16 +3,19 @@
 use indexmap::IndexMap;
 use openapiv3::ReferenceOr;
 
+use crate::diagnostics::{Code, Diagnostic};
+
 /// How many `$ref` hops are followed before a chain is called a cycle.
 const MAX_HOPS: usize = 32;
 
-/// The item `reference` points at, through `components/<kind>` (e.g. `parameters`).
-/// An unresolvable or cyclic reference is an error message naming it.
+/// The item `reference` (written at `pointer`) points at, through `components/<kind>` (e.g.
+/// `parameters`). An unresolvable or cyclic reference is a problem naming it.
 pub fn component<'a, T>(
     reference: &'a ReferenceOr<T>,
     components: Option<&'a IndexMap<String, ReferenceOr<T>>>,
     kind: &str,
-) -> Result<&'a T, String> {
+    pointer: &str,
+) -> Result<&'a T, Diagnostic> {
     let mut current = reference;
     for _ in 0..MAX_HOPS {
         match current {
@@ -20,15 +23,18 @@ pub fn component<'a, T>(
             ReferenceOr::Reference { reference } => {
                 let prefix = format!("#/components/{kind}/");
                 let name = reference.strip_prefix(&prefix).ok_or_else(|| {
-                    format!("`$ref: {reference}` does not point into #/components/{kind}")
+                    let message =
+                        format!("`$ref: {reference}` does not point into #/components/{kind}");
+                    Diagnostic::new(Code::UnsupportedRef, pointer, message)
                 })?;
-                current = components
-                    .and_then(|c| c.get(name))
-                    .ok_or_else(|| format!("`$ref: {reference}` does not resolve"))?;
+                current = components.and_then(|c| c.get(name)).ok_or_else(|| {
+                    let message = format!("`$ref: {reference}` does not resolve");
+                    Diagnostic::new(Code::UnresolvedRef, pointer, message)
+                })?;
             }
         }
     }
-    Err(format!(
-        "`$ref` chain longer than {MAX_HOPS} hops (a cycle?) in #/components/{kind}"
-    ))
+    let message =
+        format!("`$ref` chain longer than {MAX_HOPS} hops (a cycle?) in #/components/{kind}");
+    Err(Diagnostic::new(Code::RefCycle, pointer, message))
 }

@@ -16,9 +16,8 @@ use openapiv3::{OpenAPI, ReferenceOr, Schema, SchemaData};
 
 use self::shape::{shape_of, Extra, SchemaRef, Shape};
 use super::names::{distinct, type_name, variant_name, Wanted};
-use super::warn::{warn, RENAMED, UNTYPED};
 use super::{Docs, Enum, EnumRepr, EnumVariant, TypeDef, TypeKind, TypeRef};
-use crate::diagnostics::{pointer_join, Diagnostic, Diagnostics};
+use crate::diagnostics::{pointer_join, warn, Code, Diagnostic};
 
 /// Where component schemas live, as a `$ref` prefix.
 const COMPONENT_PREFIX: &str = "#/components/schemas/";
@@ -68,7 +67,12 @@ impl<'a> TypeBuilder<'a> {
         for (key, given) in keys.iter().zip(distinct(&wanted, type_name, &[])) {
             if let Some(message) = given.renamed {
                 let pointer = pointer_join("#/components/schemas", key);
-                warn(&mut builder.diagnostics, RENAMED, &pointer, message);
+                warn(
+                    &mut builder.diagnostics,
+                    Code::RenamedToAvoidCollision,
+                    &pointer,
+                    message,
+                );
             }
             builder.taken.insert(given.rust.clone());
             builder.components.insert(key, given.rust);
@@ -96,16 +100,11 @@ impl<'a> TypeBuilder<'a> {
         self.types.get(name)
     }
 
-    /// All named types sorted by name, with fields that close a cycle boxed, or every problem
-    /// found.
-    pub fn finish(mut self) -> Result<Vec<TypeDef>, Diagnostics> {
+    /// All named types sorted by name, with fields that close a cycle boxed, and every
+    /// problem found.
+    pub fn finish(mut self) -> (Vec<TypeDef>, Vec<Diagnostic>) {
         cycles::box_recursive_fields(&mut self.types, &mut self.diagnostics);
-        if !self.diagnostics.is_empty() {
-            self.diagnostics.sort();
-            self.diagnostics.dedup();
-            return Err(Diagnostics(self.diagnostics));
-        }
-        Ok(self.types.into_values().collect())
+        (self.types.into_values().collect(), self.diagnostics)
     }
 
     /// Models one entry of `components/schemas`.
@@ -192,7 +191,8 @@ impl<'a> TypeBuilder<'a> {
                 self.define_inline(hint, pointer, inline)
             }
             Shape::Unsupported(reason) => {
-                self.diagnostics.push(Diagnostic::new(pointer, reason));
+                self.diagnostics
+                    .push(Diagnostic::new(Code::UnsupportedSchema, pointer, reason));
                 TypeRef::Json
             }
         }
@@ -235,6 +235,7 @@ impl<'a> TypeBuilder<'a> {
             None if reference.starts_with(COMPONENT_PREFIX) => self.part_ref(reference, pointer),
             None => {
                 self.diagnostics.push(Diagnostic::new(
+                    Code::UnresolvedRef,
                     pointer,
                     format!("unresolved reference `{reference}`"),
                 ));
@@ -249,12 +250,13 @@ impl<'a> TypeBuilder<'a> {
     fn part_ref(&mut self, reference: &str, pointer: &str) -> TypeRef {
         let Some((part, _)) = parts::schema_part(self.spec, reference) else {
             let message = format!("unresolved reference `{reference}`");
-            self.diagnostics.push(Diagnostic::new(pointer, message));
+            self.diagnostics
+                .push(Diagnostic::new(Code::UnresolvedRef, pointer, message));
             return TypeRef::Json;
         };
         if self.parts_in_progress.iter().any(|r| r == reference) {
             let message = format!("`{reference}` contains itself through `$ref`s to its own parts; it is any JSON value");
-            warn(&mut self.diagnostics, UNTYPED, pointer, message);
+            warn(&mut self.diagnostics, Code::UntypedSchema, pointer, message);
             return TypeRef::Json;
         }
         let hint = reference
@@ -356,7 +358,7 @@ impl<'a> TypeBuilder<'a> {
             if let Some(message) = given.renamed {
                 warn(
                     &mut self.diagnostics,
-                    RENAMED,
+                    Code::RenamedToAvoidCollision,
                     &pointer_join(pointer, "enum"),
                     message,
                 );

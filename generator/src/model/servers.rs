@@ -4,7 +4,7 @@ use openapiv3::{APIKeyLocation, OpenAPI, ReferenceOr, SecurityScheme, Server};
 
 use super::names;
 use super::{Credential, Site, Sites};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 
 /// The extension naming the environment variable a client reads a value from.
 pub const ENV_VAR_EXTENSION: &str = "x-env-var";
@@ -37,6 +37,7 @@ pub fn build_sites(spec: &OpenAPI, diagnostics: &mut Vec<Diagnostic>) -> Sites {
                 .position(|v| *v == variable.default);
             if default.is_none() {
                 diagnostics.push(Diagnostic::new(
+                    Code::InvalidServerVariable,
                     format!("#/servers/0/variables/{name}/default"),
                     format!(
                         "server variable default `{}` is not one of its enum values",

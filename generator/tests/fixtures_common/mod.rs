@@ -52,6 +52,7 @@ pub fn generate_fixture(fixture: &Fixture) -> Vec<GeneratedFile> {
     let options = GenerateOptions {
         crate_name: format!("fixture-{}", fixture.name),
         spec_name: format!("generator/tests/{}", within.display()),
+        lints: Default::default(),
     };
     match generate_file(&fixture.path, &options) {
         Ok(generated) => generated.files,

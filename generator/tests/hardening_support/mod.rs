@@ -14,6 +14,7 @@ pub fn options() -> GenerateOptions {
     GenerateOptions {
         crate_name: "hardening-test".to_string(),
         spec_name: "hardening.yaml".to_string(),
+        lints: Default::default(),
     }
 }
 

@@ -101,6 +101,7 @@ fn generate_into(spec: &Spec, dir: &Path) -> Outcome {
     let options = GenerateOptions {
         crate_name: spec.crate_name.clone(),
         spec_name: spec.file_name.clone(),
+        lints: Default::default(),
     };
     let checked = read_spec(&spec.path).and_then(|source| {
         let checked = check_spec(&source)?;
@@ -109,7 +110,8 @@ fn generate_into(spec: &Spec, dir: &Path) -> Outcome {
     let (checked, generated) = match checked {
         Ok(both) => both,
         Err(diagnostics) => {
-            let problems: Vec<Finding> = diagnostics.0.iter().map(codes::finding).collect();
+            let errors = diagnostics.0.iter().filter(|d| d.is_error());
+            let problems: Vec<Finding> = errors.map(codes::finding).collect();
             return match problems.iter().find(|p| p.is_panic()) {
                 Some(panic) => Outcome::Panicked {
                     message: panic.text.clone(),

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::refs;
 use super::walk::{entries, Inventory, Site};
-use crate::diagnostics::{pointer_join, Diagnostic};
+use crate::diagnostics::{pointer_join, Code, Diagnostic};
 
 use validate::validate;
 
@@ -23,6 +23,7 @@ pub fn check(document: &Value, inventory: &Inventory<'_>, line_of: LineOf<'_>) -
             .into_iter()
             .map(|m| {
                 let mut problem = Diagnostic::new(
+                    Code::ExampleMismatch,
                     pointer,
                     format!("example value at {}: {}", m.path, m.message),
                 );

@@ -11,7 +11,14 @@ fn api(schemas: &str) -> Api {
     );
     let spec =
         serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("test spec does not parse: {e}"));
-    build(&spec).unwrap_or_else(|e| panic!("test spec does not model: {e}"))
+    let (api, problems) = build(&spec);
+    let errors: Vec<String> = problems
+        .iter()
+        .filter(|p| p.is_error())
+        .map(ToString::to_string)
+        .collect();
+    assert!(errors.is_empty(), "test spec does not model: {errors:?}");
+    api
 }
 
 /// The emitted items of the type `name`, checked to parse as a Rust file.

@@ -29,7 +29,7 @@ use self::reference::Reference;
 use self::sites::{sites, Kind, Site};
 use super::sources::{SourceFile, SourceMap};
 use super::{syntax, text};
-use crate::diagnostics::{escape_token, Diagnostic};
+use crate::diagnostics::{escape_token, Code, Diagnostic};
 
 /// Pulls every object `document` (the entry file's, already in `sources`) references in
 /// other files into it. `entry` is the entry file's canonical path (`None` for spec text
@@ -469,7 +469,8 @@ impl Bundler<'_> {
     /// A problem about `from`, located in its file.
     fn problem_at(&self, from: &Referrer, message: String) -> Diagnostic {
         let file = self.sources.file(from.file);
-        let mut problem = Diagnostic::new(file.pointer(&from.pointer), message);
+        let mut problem =
+            Diagnostic::new(Code::UnresolvedRef, file.pointer(&from.pointer), message);
         problem.line = file.lines.line_of(&from.pointer);
         problem
     }

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::super::{load_at, parse, read_spec, LoadedSpec};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 
 /// Writes `files` (path, text) under a new temporary directory; the first is the entry.
 fn spec_files(files: &[(&str, &str)]) -> tempfile::TempDir {
@@ -140,7 +140,11 @@ fn lines_and_problems_are_located_in_the_file_they_came_from() {
         spec.line_of("#/components/schemas/Owner/properties/pets"),
         Some(12)
     );
-    let mut problem = Diagnostic::new("#/components/schemas/Error/properties/message", "bad");
+    let mut problem = Diagnostic::new(
+        Code::UnresolvedRef,
+        "#/components/schemas/Error/properties/message",
+        "bad",
+    );
     spec.locate(&mut problem);
     assert_eq!(
         problem.pointer,

@@ -10,7 +10,7 @@ mod yaml;
 
 use std::collections::HashMap;
 
-use crate::diagnostics::{escape_token, Diagnostic};
+use crate::diagnostics::{escape_token, Code, Diagnostic};
 
 /// Deepest nesting recorded.
 const MAX_DEPTH: usize = 512;
@@ -120,6 +120,7 @@ impl Recorder {
 /// document in `syntax` (`YAML`, `JSON`).
 fn too_deep(syntax: &str, line: usize) -> Diagnostic {
     let mut problem = Diagnostic::new(
+        Code::InvalidSyntax,
         "#",
         format!("invalid {syntax}: lists and mappings nested more than {MAX_NESTING} levels deep"),
     );
@@ -208,6 +209,7 @@ impl Recorder {
 /// The problem of a key written twice in the mapping at `pointer`.
 fn duplicate(pointer: &str, name: &str, first: usize, line: usize) -> Diagnostic {
     let mut problem = Diagnostic::new(
+        Code::DuplicateKey,
         format!("#{pointer}/{}", escape_token(name)),
         format!("duplicate key {name:?} (first written on line {first})"),
     );

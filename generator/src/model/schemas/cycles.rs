@@ -6,7 +6,7 @@ mod components;
 use std::collections::{BTreeMap, HashMap};
 
 use self::components::Components;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::{TypeDef, TypeKind, TypeRef};
 
 /// Boxes every struct field that refers, with no `Vec` or map in between, to a type from
@@ -44,9 +44,14 @@ pub fn box_recursive_fields(
         if unboxed.in_cycle(i) {
             let message = "this schema contains itself through unions or aliases only; \
                            an object property must close the cycle";
-            diagnostics.push(Diagnostic::new(def.pointer.clone(), message));
+            diagnostics.push(Diagnostic::new(
+                Code::RecursiveSchema,
+                def.pointer.clone(),
+                message,
+            ));
         } else if matches!(def.kind, TypeKind::Alias(_)) && aliases.in_cycle(i) {
             diagnostics.push(Diagnostic::new(
+                Code::RecursiveSchema,
                 def.pointer.clone(),
                 "this schema is an alias of itself",
             ));

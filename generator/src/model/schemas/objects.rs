@@ -3,9 +3,8 @@
 
 use super::shape::{shape_of, Extra, ObjectShape, SchemaRef, Shape};
 use super::{parts, TypeBuilder};
-use crate::diagnostics::{pointer_join, Diagnostic};
+use crate::diagnostics::{pointer_join, warn, Code, Diagnostic};
 use crate::model::names::{distinct, field_name, Wanted};
-use crate::model::warn::{warn, RENAMED, UNDECLARED_REQUIRED};
 use crate::model::{Additional, Docs, Field, Struct, TypeRef};
 
 /// The Rust name of the field that keeps properties the spec does not list.
@@ -78,7 +77,8 @@ impl<'a> TypeBuilder<'a> {
             let message = format!(
                 "`allOf` includes itself, or nests more than {MAX_ALL_OF_DEPTH} levels deep"
             );
-            self.diagnostics.push(Diagnostic::new(pointer, message));
+            self.diagnostics
+                .push(Diagnostic::new(Code::RefCycle, pointer, message));
             return;
         }
         let inline = match schema {
@@ -94,7 +94,11 @@ impl<'a> TypeBuilder<'a> {
                         Some((part, key)) => (part, key, reference.to_string()),
                         None => {
                             let message = format!("unresolved reference `{reference}`");
-                            self.diagnostics.push(Diagnostic::new(pointer, message));
+                            self.diagnostics.push(Diagnostic::new(
+                                Code::UnresolvedRef,
+                                pointer,
+                                message,
+                            ));
                             return;
                         }
                     },
@@ -124,6 +128,7 @@ impl<'a> TypeBuilder<'a> {
             }
             Shape::Any => {}
             _ => self.diagnostics.push(Diagnostic::new(
+                Code::UnsupportedSchema,
                 pointer,
                 "only object schemas can be merged by `allOf`; this part is not an object",
             )),
@@ -183,7 +188,7 @@ impl<'a> TypeBuilder<'a> {
                 );
                 warn(
                     &mut self.diagnostics,
-                    UNDECLARED_REQUIRED,
+                    Code::UndeclaredRequiredProperty,
                     &pointer,
                     message,
                 );
@@ -235,7 +240,12 @@ impl<'a> TypeBuilder<'a> {
         let given = distinct(&wanted, field_name, &reserved);
         for ((field, pointer), given) in fields.iter_mut().zip(pointers).zip(given) {
             if let Some(message) = given.renamed {
-                warn(&mut self.diagnostics, RENAMED, pointer, message);
+                warn(
+                    &mut self.diagnostics,
+                    Code::RenamedToAvoidCollision,
+                    pointer,
+                    message,
+                );
             }
             field.rust_name = given.rust;
         }

@@ -6,7 +6,7 @@ use openapiv3::{Discriminator, SchemaData};
 
 use super::shape::SchemaRef;
 use super::{numbered, TypeBuilder};
-use crate::diagnostics::{pointer_join, Diagnostic};
+use crate::diagnostics::{pointer_join, Code, Diagnostic};
 use crate::model::names::type_name;
 use crate::model::{TypeRef, Union, UnionVariant};
 
@@ -66,7 +66,11 @@ impl<'a> TypeBuilder<'a> {
     {
         let SchemaRef::Ref(reference) = alternative else {
             let message = "an alternative of a union with a `discriminator` must be a `$ref`";
-            self.diagnostics.push(Diagnostic::new(pointer, message));
+            self.diagnostics.push(Diagnostic::new(
+                Code::UnsupportedDiscriminator,
+                pointer,
+                message,
+            ));
             return None;
         };
         let key = self.component_key(reference)?;
