@@ -23,4 +23,6 @@ pub use diagnostics::{Code, Diagnostic, Diagnostics, Level, Lint, LintError, Lin
 pub use load::{decode_spec, read_spec};
 pub use options::GenerateOptions;
 pub use output::{GeneratedCrate, GeneratedFile};
-pub use pipeline::{check_spec, generate, generate_at, generate_file, CheckedSpec, STACK_BYTES};
+pub use pipeline::{
+    check_spec, check_spec_at, generate, generate_at, generate_file, CheckedSpec, STACK_BYTES,
+};

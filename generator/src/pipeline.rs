@@ -91,6 +91,12 @@ pub fn check_spec(source: &str) -> Result<CheckedSpec, Diagnostics> {
     checked(Spec::Text(source))
 }
 
+/// [`check_spec`] for the spec file at `path` whose text is `source`: its `$ref`s may name
+/// other files, as for [`generate_at`].
+pub fn check_spec_at(source: &str, path: &Path) -> Result<CheckedSpec, Diagnostics> {
+    checked(Spec::At { source, path })
+}
+
 /// Where a spec comes from.
 #[derive(Debug, Clone, Copy)]
 enum Spec<'a> {

@@ -64,7 +64,9 @@ pub fn main(root: &Path, args: &[&str]) -> ExitCode {
     print!("{}", report::table(&runs));
     println!("{summary}");
     let details = options.out.join("report.md");
-    match std::fs::write(&details, report::details(&runs, &summary)) {
+    let written = std::fs::create_dir_all(&options.out)
+        .and_then(|()| std::fs::write(&details, report::details(&runs, &summary)));
+    match written {
         Ok(()) => println!(
             "details (every diagnostic and compiler error): {}",
             details.display()

@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 /// How to call the command.
 pub const USAGE: &str =
     "usage: cargo xtask corpus DIR [--jobs N] [--filter S] [--no-check] [--out DIR]
-  DIR          a directory of OpenAPI specs (.yaml, .yml, .json), each generated on its own
+  DIR          a directory of OpenAPI specs (.yaml, .yml, .json), each generated on its own;
+               a subdirectory is one spec over several files (entry: openapi.* or its only
+               top-level spec file)
   --jobs N     generation threads and cargo jobs (default: the machine's cores)
   --filter S   only the specs whose file name contains S
   --no-check   generate only: skip `cargo check`

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use generator::{check_spec, generate, read_spec, write, GenerateOptions, STACK_BYTES};
+use generator::{check_spec_at, generate_at, read_spec, write, GenerateOptions, STACK_BYTES};
 
 use super::check::CheckResult;
 use super::codes::{self, Finding};
@@ -49,7 +49,7 @@ pub enum Outcome {
 }
 
 /// Generates every spec with `jobs` threads (each with the generator's stack, as
-/// [`check_spec`] runs on its caller's); the runs come back in the order of `specs`.
+/// [`check_spec_at`] runs on its caller's); the runs come back in the order of `specs`.
 pub fn all(specs: &[Spec], out: &Path, jobs: usize) -> Vec<Run> {
     let next = AtomicUsize::new(0);
     let runs = Mutex::new(Vec::with_capacity(specs.len()));
@@ -96,7 +96,7 @@ fn one(spec: &Spec, out: &Path) -> Run {
     }
 }
 
-/// Counts the spec's operations ([`check_spec`]), generates it and writes the crate.
+/// Counts the spec's operations ([`check_spec_at`]), generates it and writes the crate.
 fn generate_into(spec: &Spec, dir: &Path) -> Outcome {
     let options = GenerateOptions {
         crate_name: spec.crate_name.clone(),
@@ -104,8 +104,8 @@ fn generate_into(spec: &Spec, dir: &Path) -> Outcome {
         lints: Default::default(),
     };
     let checked = read_spec(&spec.path).and_then(|source| {
-        let checked = check_spec(&source)?;
-        Ok((checked, generate(&source, &options)?))
+        let checked = check_spec_at(&source, &spec.path)?;
+        Ok((checked, generate_at(&source, &spec.path, &options)?))
     });
     let (checked, generated) = match checked {
         Ok(both) => both,

@@ -9,25 +9,29 @@ use std::path::{Path, PathBuf};
 pub struct Spec {
     /// The file.
     pub path: PathBuf,
-    /// The file name, as shown in the table.
+    /// The file's path in the corpus directory (`petstore.yaml`, `digitalocean/spec.yaml`), as
+    /// shown in the table.
     pub file_name: String,
-    /// The crate's package name and directory: `corpus-<file stem>`, unique in the corpus.
+    /// The crate's package name and directory: `corpus-<file stem>` (of the subdirectory for a
+    /// spec over several files), unique in the corpus.
     pub crate_name: String,
 }
 
-/// The `.yaml`, `.yml` and `.json` files directly in `dir` whose name contains `filter`,
-/// sorted by name.
+/// The specs of `dir` whose file name contains `filter`, sorted by path: each `.yaml`, `.yml`
+/// or `.json` file directly in `dir`, and each subdirectory holding a spec over several files
+/// (its entry is the subdirectory's only spec file at its top, or its `openapi.*` file).
 pub fn find(dir: &Path, filter: Option<&str>) -> io::Result<Vec<Spec>> {
     let mut paths = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
-        let is_spec = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| matches!(e, "yaml" | "yml" | "json"));
-        let name = file_name(&path);
-        if is_spec && path.is_file() && filter.is_none_or(|f| name.contains(f)) {
-            paths.push(path);
+        let spec = if path.is_dir() {
+            entry_file(&path)?
+        } else {
+            Some(path).filter(|p| is_spec_file(p))
+        };
+        let shown = |p: &PathBuf| relative_name(dir, p);
+        if let Some(spec) = spec.filter(|p| filter.is_none_or(|f| shown(p).contains(f))) {
+            paths.push(spec);
         }
     }
     paths.sort();
@@ -35,9 +39,13 @@ pub fn find(dir: &Path, filter: Option<&str>) -> io::Result<Vec<Spec>> {
     Ok(paths
         .into_iter()
         .map(|path| {
-            let stem = path
-                .file_stem()
-                .map_or(String::new(), |s| s.to_string_lossy().into_owned());
+            let file_name = relative_name(dir, &path);
+            let first = Path::new(&file_name).components().next();
+            let stem = first.map_or(String::new(), |c| {
+                let first = Path::new(c.as_os_str());
+                let stem = first.file_stem().unwrap_or(c.as_os_str());
+                stem.to_string_lossy().into_owned()
+            });
             let base = format!("corpus-{}", package_name(&stem));
             let mut crate_name = base.clone();
             let mut n = 2;
@@ -46,7 +54,7 @@ pub fn find(dir: &Path, filter: Option<&str>) -> io::Result<Vec<Spec>> {
                 n += 1;
             }
             Spec {
-                file_name: file_name(&path),
+                file_name,
                 path,
                 crate_name,
             }
@@ -54,9 +62,49 @@ pub fn find(dir: &Path, filter: Option<&str>) -> io::Result<Vec<Spec>> {
         .collect())
 }
 
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map_or(String::new(), |s| s.to_string_lossy().into_owned())
+/// Whether `path` is a file named like a spec.
+fn is_spec_file(path: &Path) -> bool {
+    let extension = path.extension().and_then(|e| e.to_str());
+    path.is_file() && extension.is_some_and(|e| matches!(e, "yaml" | "yml" | "json"))
+}
+
+/// The entry file of a spec over several files in `dir`: `openapi.yaml` (`.yml`, `.json`), or
+/// the only spec file at the top of `dir`; none when that is ambiguous (said on stderr).
+fn entry_file(dir: &Path) -> io::Result<Option<PathBuf>> {
+    let mut candidates = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if is_spec_file(&path) {
+            candidates.push(path);
+        }
+    }
+    candidates.sort();
+    let named = candidates.iter().find(|p| {
+        p.file_stem()
+            .is_some_and(|stem| stem.eq_ignore_ascii_case("openapi"))
+    });
+    Ok(match (named, candidates.as_slice()) {
+        (Some(entry), _) => Some(entry.clone()),
+        (None, [only]) => Some(only.clone()),
+        (None, _) => {
+            eprintln!(
+                "corpus: skipping {}: {} spec files at its top, none named openapi.*",
+                dir.display(),
+                candidates.len()
+            );
+            None
+        }
+    })
+}
+
+/// `path` relative to `dir`, with `/` separators.
+fn relative_name(dir: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(dir).unwrap_or(path);
+    let parts: Vec<_> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
+    parts.join("/")
 }
 
 /// `Xero_Accounting.v2` -> `xero-accounting-v2`: lowercase ASCII letters, digits and dashes.
@@ -90,6 +138,14 @@ mod tests {
             std::fs::write(dir.path().join(name), "").unwrap();
         }
         std::fs::create_dir(dir.path().join("sub.json")).unwrap();
+        // A spec over several files: its entry is its subdirectory's only top-level spec.
+        std::fs::create_dir_all(dir.path().join("multi/schemas")).unwrap();
+        std::fs::write(dir.path().join("multi/entry.yaml"), "").unwrap();
+        std::fs::write(dir.path().join("multi/schemas/pet.yaml"), "").unwrap();
+        // Ambiguous without an openapi.* file: skipped.
+        std::fs::create_dir(dir.path().join("two")).unwrap();
+        std::fs::write(dir.path().join("two/a.yaml"), "").unwrap();
+        std::fs::write(dir.path().join("two/b.yaml"), "").unwrap();
         let names = |specs: Vec<Spec>| -> Vec<(String, String)> {
             specs
                 .into_iter()
@@ -101,6 +157,7 @@ mod tests {
             ("A_pi.v2.yml", "corpus-a-pi-v2"),
             ("b.json", "corpus-b"),
             ("b.yaml", "corpus-b-2"),
+            ("multi/entry.yaml", "corpus-multi"),
             ("x.json", "corpus-x"),
         ];
         let expected: Vec<(String, String)> = expected
